@@ -1,0 +1,74 @@
+package io.souq.starter;
+
+import java.util.concurrent.TimeUnit;
+
+import io.souq.starter.health.KafkaHealthIndicator;
+import io.souq.starter.messaging.EnvelopeCodec;
+import io.souq.starter.messaging.MessagingProbe;
+import io.souq.starter.messaging.MessagingProbeEndpoint;
+import io.souq.starter.web.CorrelationIdFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * What every Souq service gets by depending on the starter: readiness that follows Kafka
+ * and MongoDB, the event envelope codec, the messaging probe, and correlation ids.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(SouqProperties.class)
+public class SouqServiceAutoConfiguration {
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer souqMongoTimeouts(SouqProperties properties) {
+		long millis = properties.mongoServerSelectionTimeout().toMillis();
+		return builder -> builder.applyToClusterSettings(c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, SouqProperties properties) {
+		return new KafkaHealthIndicator(admin.getConfigurationProperties(), properties.kafkaHealthTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EnvelopeCodec envelopeCodec(JsonMapper jsonMapper) {
+		return new EnvelopeCodec(jsonMapper);
+	}
+
+	@Bean
+	MessagingProbe messagingProbe(@Value("${spring.application.name}") String service, KafkaAdmin admin,
+			KafkaTemplate<String, String> template, ConsumerFactory<String, String> consumerFactory,
+			EnvelopeCodec codec, SouqProperties properties) {
+		return new MessagingProbe(service, admin.getConfigurationProperties(), template, consumerFactory, codec,
+				properties.probeTimeout());
+	}
+
+	@Bean
+	MessagingProbeEndpoint messagingProbeEndpoint(MessagingProbe probe) {
+		return new MessagingProbeEndpoint(probe);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+		FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(
+				new CorrelationIdFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+}
