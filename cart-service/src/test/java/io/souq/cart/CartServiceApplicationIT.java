@@ -1,0 +1,23 @@
+package io.souq.cart;
+
+import io.souq.test.ServiceChecks;
+import io.souq.test.WithSouqInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@WithSouqInfrastructure
+class CartServiceApplicationIT {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void becomesReadyOnItsBrokerAndDatabaseAndExposesProbesAndMetrics() {
+		ServiceChecks.on(this.port).assertOperational("cart-service");
+	}
+
+}
