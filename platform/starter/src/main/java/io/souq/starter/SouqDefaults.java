@@ -33,6 +33,9 @@ public class SouqDefaults implements EnvironmentPostProcessor {
 		d.put("management.endpoint.health.group.liveness.include", "livenessState");
 		d.put("management.metrics.tags.application", "${spring.application.name}");
 
+		d.put("logging.level.org.apache.kafka", "WARN");
+		d.put("logging.level.org.mongodb.driver", "WARN");
+
 		d.put("spring.mongodb.uri", "${MONGODB_URI:mongodb://127.0.0.1:27017}");
 		d.put("spring.mongodb.database", "${MONGODB_DATABASE:${spring.application.name}}");
 

@@ -33,6 +33,11 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 		this.config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
 		this.config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
 		this.config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "health");
+		// while the broker is down, back off instead of reconnecting in a tight loop
+		this.config.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 500);
+		this.config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
+		this.config.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 500);
+		this.config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 5000);
 		this.timeout = timeout;
 	}
 
