@@ -1,5 +1,6 @@
 package io.souq.starter.messaging;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 import io.souq.events.Envelope;
@@ -10,6 +11,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * Turns {@link Envelope envelopes} into Kafka records (JSON value, subject as key,
@@ -22,8 +25,14 @@ public class EnvelopeCodec {
 
 	private final JsonMapper mapper;
 
+	/**
+	 * A codec writing with the given mapper's settings, plus decimal amounts as strings
+	 * ({@code "19.99"}, never a float).
+	 */
 	public EnvelopeCodec(JsonMapper mapper) {
-		this.mapper = mapper;
+		this.mapper = mapper.rebuild()
+			.addModule(new SimpleModule("souq-decimals").addSerializer(BigDecimal.class, ToStringSerializer.instance))
+			.build();
 	}
 
 	public ProducerRecord<String, String> toRecord(String topic, Envelope<?> envelope) {
