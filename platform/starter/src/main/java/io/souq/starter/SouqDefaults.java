@@ -26,10 +26,10 @@ public class SouqDefaults implements EnvironmentPostProcessor {
 		d.put("server.error.include-stacktrace", "never");
 		d.put("server.error.include-message", "never");
 
-		d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,messaging");
+		d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,messaging,deadletters");
 		d.put("management.endpoint.health.probes.enabled", "true");
 		d.put("management.endpoint.health.show-components", "always");
-		d.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+		d.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,mongoIndexes,kafka");
 		d.put("management.endpoint.health.group.liveness.include", "livenessState");
 		d.put("management.metrics.tags.application", "${spring.application.name}");
 

@@ -16,7 +16,7 @@ class SouqDefaultsTests {
 	void readinessFollowsKafkaAndMongo() {
 		StandardEnvironment environment = environmentWith(Map.of());
 		assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
-			.isEqualTo("readinessState,mongo,kafka");
+			.isEqualTo("readinessState,mongo,mongoIndexes,kafka");
 		assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
 	}
 
