@@ -1,0 +1,10 @@
+package io.souq.customer;
+
+/**
+ * What a signed-in caller may do.
+ */
+public enum Role {
+
+	CUSTOMER, ADMIN
+
+}
