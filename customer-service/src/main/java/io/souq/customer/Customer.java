@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.souq.events.Envelope;
+import io.souq.events.Topics;
+import io.souq.events.customer.CustomerRegistered;
+import io.souq.starter.outbox.Outboxed;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -16,9 +21,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A registered customer: sign-in email, password hash, profile and named addresses.
+ * Registering publishes {@code customer.registered} through the outbox, in the same
+ * write.
  */
 @Document("customers")
-public class Customer {
+public class Customer extends Outboxed {
+
+	static final String SOURCE = "customer-service";
 
 	@Id
 	private final String id;
@@ -61,8 +70,12 @@ public class Customer {
 	 */
 	public static Customer register(String email, String passwordHash, String name, String locale, Set<Role> roles,
 			Instant now) {
-		return new Customer(UUID.randomUUID().toString(), normalizeEmail(email), passwordHash, name, locale, roles,
-				Map.of(), now, null);
+		Customer customer = new Customer(UUID.randomUUID().toString(), normalizeEmail(email), passwordHash, name,
+				locale, roles, Map.of(), now, null);
+		customer.message(Topics.CUSTOMER_EVENTS,
+				Envelope.of(CustomerRegistered.TYPE, 1, SOURCE, customer.id, new CustomerRegistered(customer.id,
+						customer.email, customer.name, customer.locale, customer.registeredAt)));
+		return customer;
 	}
 
 	public static String normalizeEmail(String email) {

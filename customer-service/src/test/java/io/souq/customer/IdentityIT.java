@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -14,13 +16,22 @@ import com.nimbusds.jwt.SignedJWT;
 import io.souq.customer.auth.SigningKeys;
 import io.souq.customer.auth.TokenIssuer;
 import io.souq.customer.config.AuthProperties;
+import io.souq.events.Headers;
+import io.souq.events.Topics;
+import io.souq.events.customer.CustomerRegistered;
+import io.souq.test.EventSamples;
+import io.souq.test.TopicRecords;
 import io.souq.test.WithSouqInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +54,11 @@ class IdentityIT {
 
 	@Autowired
 	Customers customers;
+
+	@Autowired
+	Environment environment;
+
+	final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void registersSignsInAndKeepsNamedAddresses() throws Exception {
@@ -71,6 +87,34 @@ class IdentityIT {
 		assertThat(JsonPath.<String>read(me.body(), "$.name")).isEqualTo("ليلى");
 		assertThat(JsonPath.<String>read(me.body(), "$.addresses.home.city")).isEqualTo("Riyadh");
 		assertThat(me.body()).doesNotContain("passwordHash");
+	}
+
+	@Test
+	void publishesCustomerRegisteredShapedLikeItsSample() {
+		String email = unique("sara");
+		HttpResponse<String> registered = post("/api/customers", """
+				{"email":"%s","password":"kettle-42-mint","name":"Sara","locale":"ar"}""".formatted(email), null);
+		String id = JsonPath.read(registered.body(), "$.id");
+
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitMatching(
+				this.environment.getProperty("spring.kafka.bootstrap-servers"), Topics.CUSTOMER_EVENTS,
+				record -> id.equals(record.key()), Duration.ofSeconds(30));
+		assertThat(records).hasSize(1);
+		ConsumerRecord<String, String> record = records.get(0);
+		assertThat(new String(record.headers().lastHeader(Headers.TYPE).value())).isEqualTo("customer.registered");
+
+		JsonNode published = this.json.readTree(record.value());
+		JsonNode sample = this.json.readTree(EventSamples.json(CustomerRegistered.TYPE, 1));
+		assertThat(fieldNames(published)).isEqualTo(fieldNames(sample));
+		assertThat(fieldNames(published.get("data"))).isEqualTo(fieldNames(sample.get("data")));
+		assertThat(published.get("subject").asString()).isEqualTo(id);
+		assertThat(published.get("data").get("email").asString()).isEqualTo(email.toLowerCase());
+		assertThat(published.get("data").get("locale").asString()).isEqualTo("ar");
+		assertThat(record.value()).doesNotContain("kettle").doesNotContain("$2a$");
+	}
+
+	private static Set<String> fieldNames(JsonNode node) {
+		return new TreeSet<>(node.propertyNames());
 	}
 
 	@Test
