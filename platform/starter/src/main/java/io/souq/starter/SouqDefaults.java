@@ -36,6 +36,9 @@ public class SouqDefaults implements EnvironmentPostProcessor {
 		d.put("logging.level.org.apache.kafka", "WARN");
 		d.put("logging.level.org.mongodb.driver", "WARN");
 
+		d.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+				"${SOUQ_JWK_SET_URI:${CUSTOMER_SERVICE_URI:http://127.0.0.1:8081}/.well-known/jwks.json}");
+
 		d.put("spring.mongodb.uri", "${MONGODB_URI:mongodb://127.0.0.1:27017}");
 		d.put("spring.mongodb.database", "${MONGODB_DATABASE:${spring.application.name}}");
 

@@ -51,7 +51,7 @@ public final class ServiceChecks {
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"" + service + "\"");
 
-		HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/api/no-such-thing"))
+		HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/no-such-thing"))
 			.header("X-Correlation-Id", "check-42")
 			.header("Accept", "application/json")
 			.GET());
