@@ -1,8 +1,5 @@
 package io.souq.customer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +16,7 @@ import io.souq.customer.config.AuthProperties;
 import io.souq.events.Headers;
 import io.souq.events.Topics;
 import io.souq.events.customer.CustomerRegistered;
+import io.souq.test.ApiClient;
 import io.souq.test.EventSamples;
 import io.souq.test.TopicRecords;
 import io.souq.test.WithSouqInfrastructure;
@@ -43,8 +41,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @WithSouqInfrastructure
 class IdentityIT {
-
-	static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
@@ -219,19 +215,7 @@ class IdentityIT {
 	}
 
 	private HttpResponse<String> send(String method, String path, String body, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.header("Content-Type", "application/json");
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ApiClient.on(this.port).send(method, path, body, token);
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.souq.inventory;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +10,7 @@ import io.souq.events.Topics;
 import io.souq.events.catalog.ProductCreated;
 import io.souq.events.inventory.StockBelowReorderPoint;
 import io.souq.events.inventory.StockLevelChanged;
+import io.souq.test.ApiClient;
 import io.souq.test.EventSamples;
 import io.souq.test.TestTokens;
 import io.souq.test.TopicRecords;
@@ -40,8 +38,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @WithSouqInfrastructure
 class InventoryIT {
-
-	static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
@@ -142,19 +138,7 @@ class InventoryIT {
 	}
 
 	private HttpResponse<String> send(String method, String path, String body, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ApiClient.on(this.port).send(method, path, body, token);
 	}
 
 }

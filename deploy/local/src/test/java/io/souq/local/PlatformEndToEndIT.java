@@ -1,8 +1,5 @@
 package io.souq.local;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import io.souq.test.ApiClient;
 import io.souq.test.ServiceChecks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +32,6 @@ class PlatformEndToEndIT {
 
 	static final List<String> SERVICES = List.of("customer-service", "catalog-service", "cart-service", "order-service",
 			"payment-service", "inventory-service", "shipping-service", "notification-service");
-
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@TempDir
 	static Path home;
@@ -189,20 +185,7 @@ class PlatformEndToEndIT {
 	}
 
 	private static HttpResponse<String> send(String method, String url, String body, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(method + " " + url + " failed", ex);
-		}
+		return ApiClient.on(url).send(method, "", body, token);
 	}
 
 }

@@ -37,10 +37,13 @@ public final class TestTokens {
 
 	private final RSAKey key;
 
+	private final RSAKey forger;
+
 	private final HttpServer server;
 
 	private TestTokens() {
 		this.key = rsa();
+		this.forger = rsa();
 		byte[] jwks = new JWKSet(this.key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -87,15 +90,29 @@ public final class TestTokens {
 	}
 
 	public String token(String subject, String... roles) {
+		return sign(this.key, subject, Instant.now().plusSeconds(3600), roles);
+	}
+
+	/** A token that expired two minutes ago. */
+	public String expired(String subject, String... roles) {
+		return sign(this.key, subject, Instant.now().minusSeconds(120), roles);
+	}
+
+	/** A token with this issuer's key id, signed with another key. */
+	public String forged(String subject, String... roles) {
+		return sign(this.forger, subject, Instant.now().plusSeconds(3600), roles);
+	}
+
+	private static String sign(RSAKey key, String subject, Instant expires, String... roles) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).build(),
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
 					new JWTClaimsSet.Builder().subject(subject)
 						.issuer("souq")
 						.issueTime(new Date())
-						.expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+						.expirationTime(Date.from(expires))
 						.claim("roles", List.of(roles))
 						.build());
-			jwt.sign(new RSASSASigner(this.key));
+			jwt.sign(new RSASSASigner(key));
 			return jwt.serialize();
 		}
 		catch (JOSEException ex) {
