@@ -1,8 +1,6 @@
 package io.souq.starter;
 
 import java.lang.reflect.Modifier;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -65,8 +63,7 @@ public class SouqMessagingAutoConfiguration {
 	OutboxRelay outboxRelay(@Value("${spring.application.name}") String service, MongoTemplate mongo,
 			KafkaTemplate<String, String> kafka, EnvelopeCodec codec, OutboxProperties properties,
 			MongoMappingContext mappingContext, ObjectProvider<MeterRegistry> registry) {
-		String owner = service + "@" + host() + ":" + ProcessHandle.current().pid() + "/"
-				+ UUID.randomUUID().toString().substring(0, 8);
+		String owner = ServiceInstance.name(service) + "/" + UUID.randomUUID().toString().substring(0, 8);
 		return new OutboxRelay(owner, mongo, kafka, codec, properties, relayedCollections(properties, mappingContext),
 				registry.getIfAvailable(() -> Metrics.globalRegistry), Clock.systemUTC());
 	}
@@ -144,15 +141,6 @@ public class SouqMessagingAutoConfiguration {
 			}
 			return names;
 		};
-	}
-
-	private static String host() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return "unknown";
-		}
 	}
 
 }

@@ -1,22 +1,15 @@
 package io.souq.starter.consumer;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import io.souq.events.Topics;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.souq.starter.messaging.KafkaTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +39,11 @@ public class DeadLetterTopics implements BiFunction<ConsumerRecord<?, ?>, Except
 	 * @param partitions partitions of a topic created here
 	 */
 	public DeadLetterTopics(String group, Map<String, Object> adminConfig, int partitions) {
-		this(group, (topic) -> create(adminConfig, topic, partitions));
+		this(group, (topic) -> {
+			if (KafkaTopics.ensure(adminConfig, topic, partitions)) {
+				log.info("Created the dead-letter topic {}", topic);
+			}
+		});
 	}
 
 	DeadLetterTopics(String group, Consumer<String> creator) {
@@ -92,27 +89,6 @@ public class DeadLetterTopics implements BiFunction<ConsumerRecord<?, ?>, Except
 		catch (RuntimeException ex) {
 			// the broker may still create it, or it exists and we may not describe it
 			log.warn("Cannot create the dead-letter topic {}: {}", topic, ex.toString());
-		}
-	}
-
-	private static void create(Map<String, Object> adminConfig, String topic, int partitions) {
-		try (AdminClient admin = AdminClient.create(adminConfig)) {
-			admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
-				.all()
-				.get(10, TimeUnit.SECONDS);
-			log.info("Created the dead-letter topic {}", topic);
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw new IllegalStateException(ex.getCause());
-			}
-		}
-		catch (TimeoutException ex) {
-			throw new IllegalStateException("broker not reachable", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
 		}
 	}
 

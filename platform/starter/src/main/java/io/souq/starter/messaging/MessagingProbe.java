@@ -1,14 +1,9 @@
 package io.souq.starter.messaging;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,13 +13,11 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.souq.events.Envelope;
 import io.souq.events.Topics;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.souq.starter.ServiceInstance;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -80,7 +73,7 @@ public class MessagingProbe implements SmartLifecycle {
 	public MessagingProbe(String service, Map<String, Object> adminConfig, KafkaTemplate<String, String> template,
 			ConsumerFactory<String, String> consumerFactory, EnvelopeCodec codec, Duration timeout) {
 		this.service = service;
-		this.instance = service + "@" + host() + ":" + ProcessHandle.current().pid();
+		this.instance = ServiceInstance.name(service);
 		this.adminConfig = adminConfig;
 		this.template = template;
 		Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
@@ -207,7 +200,7 @@ public class MessagingProbe implements SmartLifecycle {
 		while (this.running) {
 			try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(this.consumerConfig)) {
 				this.consumer = kafka;
-				ensureTopic();
+				KafkaTopics.ensure(this.adminConfig, Topics.PLATFORM_DIAGNOSTICS, 1);
 				kafka.assign(List.of(partition));
 				kafka.seekToEnd(List.of(partition));
 				kafka.position(partition);
@@ -231,38 +224,6 @@ public class MessagingProbe implements SmartLifecycle {
 				this.listening = false;
 				this.consumer = null;
 			}
-		}
-	}
-
-	private void ensureTopic() {
-		try (AdminClient admin = AdminClient.create(this.adminConfig)) {
-			Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-			if (!existing.contains(Topics.PLATFORM_DIAGNOSTICS)) {
-				admin.createTopics(List.of(new NewTopic(Topics.PLATFORM_DIAGNOSTICS, Optional.of(1), Optional.empty())))
-					.all()
-					.get(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw new IllegalStateException("cannot create " + Topics.PLATFORM_DIAGNOSTICS, ex.getCause());
-			}
-		}
-		catch (TimeoutException ex) {
-			throw new IllegalStateException("broker not reachable", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	private static String host() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return "unknown";
 		}
 	}
 
