@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -187,7 +186,7 @@ final class SouqH2Backend extends H2Backend {
 
 		private final QueryCounters queryCounters = new QueryCounters();
 
-		private final ThreadLocal<Document> aggregationSource = new ThreadLocal<>();
+		private final AggregationSource aggregationSource = new AggregationSource();
 
 		SouqH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 				MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -213,25 +212,17 @@ final class SouqH2Backend extends H2Backend {
 
 		@Override
 		public Stream<Document> queryAllAsStream() {
-			Document idFilter = this.aggregationSource.get();
-			if (idFilter == null) {
-				return StreamSupport.stream(queryAll().spliterator(), false);
-			}
-			this.aggregationSource.remove();
-			return StreamSupport.stream(handleQuery(idFilter).spliterator(), false);
+			return this.aggregationSource.documents(this::queryAll, this::handleQuery);
 		}
 
 		@Override
 		public void narrowNextAggregationSource(Document matchFilter) {
-			Document idFilter = IdLookup.idIndexFilter(matchFilter, getIdField(), null);
-			if (idFilter != null) {
-				this.aggregationSource.set(idFilter);
-			}
+			this.aggregationSource.narrow(matchFilter, getIdField());
 		}
 
 		@Override
 		public void clearAggregationSource() {
-			this.aggregationSource.remove();
+			this.aggregationSource.clear();
 		}
 
 		@Override

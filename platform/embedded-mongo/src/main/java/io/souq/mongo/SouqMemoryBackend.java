@@ -1,7 +1,6 @@
 package io.souq.mongo;
 
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -59,7 +58,7 @@ final class SouqMemoryBackend extends MemoryBackend {
 
 		private final QueryCounters queryCounters = new QueryCounters();
 
-		private final ThreadLocal<Document> aggregationSource = new ThreadLocal<>();
+		private final AggregationSource aggregationSource = new AggregationSource();
 
 		SouqMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 				CursorRegistry cursorRegistry) {
@@ -85,25 +84,17 @@ final class SouqMemoryBackend extends MemoryBackend {
 
 		@Override
 		public Stream<Document> queryAllAsStream() {
-			Document idFilter = this.aggregationSource.get();
-			if (idFilter == null) {
-				return StreamSupport.stream(queryAll().spliterator(), false);
-			}
-			this.aggregationSource.remove();
-			return StreamSupport.stream(handleQuery(idFilter).spliterator(), false);
+			return this.aggregationSource.documents(this::queryAll, this::handleQuery);
 		}
 
 		@Override
 		public void narrowNextAggregationSource(Document matchFilter) {
-			Document idFilter = IdLookup.idIndexFilter(matchFilter, getIdField(), null);
-			if (idFilter != null) {
-				this.aggregationSource.set(idFilter);
-			}
+			this.aggregationSource.narrow(matchFilter, getIdField());
 		}
 
 		@Override
 		public void clearAggregationSource() {
-			this.aggregationSource.remove();
+			this.aggregationSource.clear();
 		}
 
 		@Override
