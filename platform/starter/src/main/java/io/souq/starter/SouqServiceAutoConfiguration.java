@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.souq.starter.data.MongoIndexes;
 import io.souq.starter.health.KafkaHealthIndicator;
+import io.souq.starter.json.DecimalsAsStrings;
 import io.souq.starter.messaging.EnvelopeCodec;
 import io.souq.starter.messaging.MessagingProbe;
 import io.souq.starter.messaging.MessagingProbeEndpoint;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -42,6 +44,11 @@ public class SouqServiceAutoConfiguration {
 	MongoClientSettingsBuilderCustomizer souqMongoTimeouts(SouqProperties properties) {
 		long millis = properties.mongoServerSelectionTimeout().toMillis();
 		return builder -> builder.applyToClusterSettings(c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer souqDecimalsAsStrings() {
+		return builder -> builder.addModule(DecimalsAsStrings.module());
 	}
 
 	@Bean

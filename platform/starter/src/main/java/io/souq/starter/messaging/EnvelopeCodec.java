@@ -1,18 +1,16 @@
 package io.souq.starter.messaging;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 import io.souq.events.Envelope;
 import io.souq.events.Headers;
+import io.souq.starter.json.DecimalsAsStrings;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * Turns {@link Envelope envelopes} into Kafka records (JSON value, subject as key,
@@ -30,9 +28,7 @@ public class EnvelopeCodec {
 	 * ({@code "19.99"}, never a float).
 	 */
 	public EnvelopeCodec(JsonMapper mapper) {
-		this.mapper = mapper.rebuild()
-			.addModule(new SimpleModule("souq-decimals").addSerializer(BigDecimal.class, ToStringSerializer.instance))
-			.build();
+		this.mapper = mapper.rebuild().addModule(DecimalsAsStrings.module()).build();
 	}
 
 	public ProducerRecord<String, String> toRecord(String topic, Envelope<?> envelope) {
