@@ -41,6 +41,8 @@ public class SouqDefaults implements EnvironmentPostProcessor {
 
 		d.put("spring.mongodb.uri", "${MONGODB_URI:mongodb://127.0.0.1:27017}");
 		d.put("spring.mongodb.database", "${MONGODB_DATABASE:${spring.application.name}}");
+		// money is stored as Decimal128, so amounts compare and sort as numbers
+		d.put("spring.data.mongodb.representation.big-decimal", "decimal128");
 
 		d.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}");
 		d.put("spring.kafka.client-id", "${spring.application.name}");
