@@ -3,12 +3,14 @@ package io.souq.local;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,6 +86,11 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(250);
 
+	static final String DEMO_CATALOG_MARKER = "demo-catalog.loaded";
+
+	static final List<String> DEMO_CATALOG_NEEDS = List.of("gateway", "customer-service", "catalog-service",
+			"inventory-service");
+
 	private final Path repositoryRoot;
 
 	private final SouqHome home;
@@ -106,6 +113,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final PrintStream out;
 
+	private final boolean demoData;
+
 	private final Launcher launcher;
 
 	private LocalPlatform(Builder builder) {
@@ -120,6 +129,7 @@ public final class LocalPlatform implements AutoCloseable {
 		this.adminEmail = builder.adminEmail;
 		this.adminPassword = builder.adminPassword;
 		this.out = builder.out;
+		this.demoData = builder.demoData;
 		this.launcher = new Launcher(this.home, Launcher.currentJava());
 	}
 
@@ -221,9 +231,44 @@ public final class LocalPlatform implements AutoCloseable {
 			}
 			throw (failed instanceof SouqException souq) ? souq : new SouqException(failed.toString(), failed);
 		}
+		if (this.demoData) {
+			loadDemoCatalog();
+		}
 		List<StartupReport.Started> ordered = components.stream().map((c) -> results.get(c.name())).toList();
 		long rss = status().stream().mapToLong(ComponentStatus::rssKib).sum();
 		return new StartupReport(ordered, Duration.ofNanos(System.nanoTime() - begin), rss);
+	}
+
+	/**
+	 * Loads the demo catalog (products in several categories and currencies, with stock)
+	 * through the gateway, once per data directory: nothing happens when it has been
+	 * loaded already, or when the gateway, customer, catalog or inventory service is not
+	 * running. A failure is reported, not thrown; the next start-up tries again.
+	 * @return whether the catalog was loaded now
+	 */
+	public boolean loadDemoCatalog() {
+		Path marker = this.home.data().resolve(DEMO_CATALOG_MARKER);
+		List<String> running = running();
+		if (Files.exists(marker) || !running.containsAll(DEMO_CATALOG_NEEDS)) {
+			return false;
+		}
+		this.out.println("Loading the demo catalog through the gateway ...");
+		long begin = System.nanoTime();
+		try {
+			DemoCatalog.Result result = new DemoCatalog(URI.create(gatewayUrl()), this.readinessTimeout)
+				.load(this.adminEmail, this.adminPassword);
+			Files.writeString(marker, Instant.now() + " " + result + "\n");
+			this.out.println("Demo catalog: " + result.created() + " products created in " + result.categories()
+					+ " categories with prices in EUR, USD and SAR, stock set for " + result.stocked()
+					+ ((result.existing() > 0) ? ", " + result.existing() + " existed already" : "") + " ("
+					+ seconds(Duration.ofNanos(System.nanoTime() - begin)) + "; SOUQ_DEMO_DATA=false skips this)");
+			return true;
+		}
+		catch (RuntimeException | IOException ex) {
+			this.out.println(
+					"The demo catalog could not be loaded (" + ex.getMessage() + "); the next ./souq up tries again.");
+			return false;
+		}
 	}
 
 	/**
@@ -1044,6 +1089,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 		private PrintStream out = System.out;
 
+		private boolean demoData = true;
+
 		private Builder(Path repositoryRoot) {
 			this.repositoryRoot = repositoryRoot;
 		}
@@ -1053,7 +1100,8 @@ public final class LocalPlatform implements AutoCloseable {
 		 * {@code SOUQ_HOME}, {@code SOUQ_PORT_OFFSET}, {@code SOUQ_ADMIN_EMAIL},
 		 * {@code SOUQ_ADMIN_PASSWORD}, {@code SOUQ_APP_JAVA_OPTS},
 		 * {@code SOUQ_START_CONCURRENCY}, {@code SOUQ_READY_TIMEOUT} (seconds) and
-		 * {@code SOUQ_AOT} ({@code false} disables AOT caches).
+		 * {@code SOUQ_AOT} ({@code false} disables AOT caches) and {@code SOUQ_DEMO_DATA}
+		 * ({@code false} loads no demo catalog).
 		 * @param environment the environment, e.g. {@code System.getenv()}
 		 * @return this builder
 		 */
@@ -1079,6 +1127,9 @@ public final class LocalPlatform implements AutoCloseable {
 			}
 			if ("false".equalsIgnoreCase(environment.get("SOUQ_AOT"))) {
 				this.aot = false;
+			}
+			if ("false".equalsIgnoreCase(environment.get("SOUQ_DEMO_DATA"))) {
+				this.demoData = false;
 			}
 			return this;
 		}
@@ -1185,6 +1236,17 @@ public final class LocalPlatform implements AutoCloseable {
 		public Builder admin(String email, String password) {
 			this.adminEmail = email;
 			this.adminPassword = password;
+			return this;
+		}
+
+		/**
+		 * Enables or disables loading the demo catalog after a start-up (default enabled;
+		 * see {@link LocalPlatform#loadDemoCatalog()}).
+		 * @param demoData whether to load it
+		 * @return this builder
+		 */
+		public Builder demoData(boolean demoData) {
+			this.demoData = demoData;
 			return this;
 		}
 
