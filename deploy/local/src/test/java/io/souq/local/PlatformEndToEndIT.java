@@ -1,6 +1,8 @@
 package io.souq.local;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,12 @@ import java.util.stream.Collectors;
 import com.jayway.jsonpath.JsonPath;
 import io.souq.test.ApiClient;
 import io.souq.test.ServiceChecks;
+import io.souq.test.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -107,14 +115,16 @@ class PlatformEndToEndIT {
 
 		String admin = token(platform.adminEmail(), platform.adminPassword());
 		assertThat(send("GET", platform.gatewayUrl() + "/api/admin/sagas", null, token).statusCode()).isEqualTo(403);
-		Map<String, String> paths = Map.of("catalog-service", "/api/products", "cart-service", "/api/cart",
-				"order-service", "/api/orders", "payment-service", "/api/payment-methods", "inventory-service",
-				"/api/inventory/SKU-1", "shipping-service", "/api/shipments/TRK-1", "notification-service",
-				"/api/notifications");
+		Map<String, String> paths = Map.of("catalog-service", "/api/products/no-such-product", "cart-service",
+				"/api/cart/items/no-such-product", "order-service", "/api/orders", "payment-service",
+				"/api/payment-methods", "inventory-service", "/api/inventory/SKU-1", "shipping-service",
+				"/api/shipments/TRK-1", "notification-service", "/api/notifications");
 		for (var route : paths.entrySet()) {
-			HttpResponse<String> response = send("GET", platform.gatewayUrl() + route.getValue(), null, admin);
-			// not implemented yet: the owning service answers with its own problem
-			// document, naming the path it received
+			boolean cart = route.getKey().equals("cart-service");
+			HttpResponse<String> response = send(cart ? "PUT" : "GET", platform.gatewayUrl() + route.getValue(),
+					"{\"quantity\": 1}", cart ? token : admin);
+			// the owning service answers with its own problem document (nothing there, or
+			// not implemented yet), naming the path it received
 			assertThat(response.statusCode()).as(route.getKey()).isEqualTo(404);
 			assertThat(response.headers().firstValue("Content-Type")).as(route.getKey())
 				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -125,6 +135,117 @@ class PlatformEndToEndIT {
 
 	@Test
 	@Order(4)
+	void loadsTheDemoCatalogOnceThroughTheServicesOwnApis() {
+		HttpResponse<String> all = send("GET", platform.gatewayUrl() + "/api/products?size=1", null, null);
+		assertThat(JsonPath.<Integer>read(all.body(), "$.totalElements")).isGreaterThanOrEqualTo(50);
+		HttpResponse<String> arabic = send("GET", platform.gatewayUrl() + "/api/products?q=" + encode("تمر"), null,
+				null);
+		assertThat(JsonPath.<List<String>>read(arabic.body(), "$.content[*].name"))
+			.anySatisfy((name) -> assertThat(name).contains("تمر"));
+		HttpResponse<String> inSar = send("GET",
+				platform.gatewayUrl() + "/api/products?category=kitchen&currency=SAR&sort=price,desc&size=100", null,
+				null);
+		assertThat(JsonPath.<List<String>>read(inSar.body(), "$.content[*].category"))
+			.allSatisfy((category) -> assertThat(category).startsWith("kitchen/"))
+			.hasSizeGreaterThan(10);
+		HttpResponse<String> categories = send("GET", platform.gatewayUrl() + "/api/categories", null, null);
+		assertThat(JsonPath.<List<String>>read(categories.body(), "$.categories[*].path")).contains("kitchen", "home",
+				"fashion", "beauty", "books", "electronics");
+
+		String admin = token(platform.adminEmail(), platform.adminPassword());
+		HttpResponse<String> stock = send("GET", platform.gatewayUrl() + "/api/inventory/TEA-MINT-250", null, admin);
+		assertThat(JsonPath.<Integer>read(stock.body(), "$.onHand")).isEqualTo(120);
+		String mintTea = JsonPath
+			.<List<String>>read(send("GET", platform.gatewayUrl() + "/api/products?q=TEA-MINT-250", null, null).body(),
+					"$.content[*].id")
+			.get(0);
+		// the stock shown to shoppers follows inventory's events
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(JsonPath.<Integer>read(
+					send("GET", platform.gatewayUrl() + "/api/products/" + mintTea, null, null).body(), "$.available"))
+				.isEqualTo(120));
+		assertThat(platform.loadDemoCatalog()).as("loaded once only").isFalse();
+	}
+
+	@Test
+	@Order(5)
+	void shopsThroughTheGatewayWithPricesThatFollowTheCatalogOverKafka() throws Exception {
+		String gateway = platform.gatewayUrl();
+		String email = "shopper-" + System.nanoTime() + "@example.com";
+		assertThat(send("POST", gateway + "/api/customers", """
+				{"email":"%s","password":"kettle-42-mint","name":"Shopper"}""".formatted(email), null).statusCode())
+			.isEqualTo(201);
+		String shopper = token(email, "kettle-42-mint");
+		String admin = token(platform.adminEmail(), platform.adminPassword());
+
+		String word = "zest" + Long.toString(System.nanoTime(), 36);
+		String sku = "E2E-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+		String category = "e2e/" + word;
+		HttpResponse<String> created = send("POST", gateway + "/api/products", product(sku, word, category, "10.00"),
+				admin);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = JsonPath.read(created.body(), "$.id");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					send("PUT", gateway + "/api/inventory/" + sku, "{\"onHand\": 25, \"reorderPoint\": 3}", admin)
+						.statusCode())
+				.isEqualTo(200));
+
+		assertThat(JsonPath.<List<String>>read(
+				send("GET", gateway + "/api/products?q=" + word.toUpperCase(), null, null).body(), "$.content[*].id"))
+			.containsExactly(id);
+		assertThat(JsonPath.<List<String>>read(send("GET", gateway + "/api/products?category=e2e", null, null).body(),
+				"$.content[*].id"))
+			.contains(id);
+
+		// the cart learns the product from catalog.events
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(send("POST", gateway + "/api/cart/items",
+					"{\"productId\": \"%s\", \"quantity\": 2}".formatted(id), shopper)
+				.statusCode()).isEqualTo(200));
+		HttpResponse<String> cart = send("GET", gateway + "/api/cart", null, shopper);
+		assertThat(JsonPath.<String>read(cart.body(), "$.lines[0].unitPrice.amount")).isEqualTo("10.00");
+		assertThat(JsonPath.<String>read(cart.body(), "$.total.amount")).isEqualTo("20.00");
+
+		// a price change reaches the open cart
+		assertThat(
+				send("PUT", gateway + "/api/products/" + id, product(sku, word, category, "12.50"), admin).statusCode())
+			.isEqualTo(200);
+		awaitCart(shopper, "12.50", "25.00");
+		assertThat(
+				send("PUT", gateway + "/api/products/" + id, product(sku, word, category, "11.00"), admin).statusCode())
+			.isEqualTo(200);
+		awaitCart(shopper, "11.00", "22.00");
+
+		// the first price change delivered again (same message) changes nothing
+		ConsumerRecord<String, String> firstChange = TopicRecords
+			.awaitMatching(platform.kafkaBootstrap(), "catalog.events",
+					(r) -> id.equals(r.key()) && r.value().contains("product.price-changed"), Duration.ofSeconds(30))
+			.get(0);
+		try (KafkaProducer<String, String> producer = producer()) {
+			ProducerRecord<String, String> again = new ProducerRecord<>("catalog.events", null, id, firstChange.value(),
+					firstChange.headers());
+			producer.send(again).get();
+			// a poison message in the same partition, then a later change
+			String poison = "{\"type\": \"product.price-changed\", \"poison\": \"" + word + "\"";
+			producer.send(new ProducerRecord<>("catalog.events", id, poison)).get();
+			List<ConsumerRecord<String, String>> dead = TopicRecords.awaitMatching(platform.kafkaBootstrap(),
+					"catalog.events.cart-service.dlq", (r) -> poison.equals(r.value()), Duration.ofSeconds(60));
+			assertThat(dead).hasSize(1);
+			assertThat(dead.get(0).key()).isEqualTo(id);
+		}
+		assertThat(send("PUT", gateway + "/api/products/" + id, product(sku, word + " fresh", category, "9.90"), admin)
+			.statusCode()).isEqualTo(200);
+		awaitCart(shopper, "9.90", "19.80");
+		assertThat(JsonPath.<String>read(send("GET", gateway + "/api/cart", null, shopper).body(), "$.lines[0].name"))
+			.isEqualTo(word + " fresh");
+		HttpResponse<String> deadLetters = send("GET", platform.url("cart-service") + "/actuator/deadletters", null,
+				null);
+		assertThat(deadLetters.body()).contains("catalog.events.cart-service.dlq");
+	}
+
+	@Test
+	@Order(6)
 	void stopsAndStartsASingleServiceWhileTheRestKeepsRunning() {
 		String route = platform.gatewayUrl() + "/api/payment-methods";
 		String token = token(platform.adminEmail(), platform.adminPassword());
@@ -145,12 +266,36 @@ class PlatformEndToEndIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(7)
 	void aSecondUpStartsNoDuplicates() {
 		Map<String, Long> before = pids();
 		StartupReport again = platform.up();
 		assertThat(again.components()).allSatisfy(c -> assertThat(c.alreadyRunning()).as(c.name()).isTrue());
 		assertThat(pids()).isEqualTo(before);
+	}
+
+	private static void awaitCart(String token, String unitPrice, String total) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String cart = send("GET", platform.gatewayUrl() + "/api/cart", null, token).body();
+			assertThat(JsonPath.<String>read(cart, "$.lines[0].unitPrice.amount")).isEqualTo(unitPrice);
+			assertThat(JsonPath.<String>read(cart, "$.total.amount")).isEqualTo(total);
+		});
+	}
+
+	private static String product(String sku, String name, String category, String eur) {
+		return """
+				{"sku": "%s", "name": "%s", "description": "Citrus peel, candied.", "category": "%s",
+				 "weightGrams": 150, "prices": [{"amount": "%s", "currency": "EUR"}, {"amount": "40.00", "currency": "SAR"}]}"""
+			.formatted(sku, name, category, eur);
+	}
+
+	private static KafkaProducer<String, String> producer() {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(),
+				ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	private static Map<String, Long> pids() {
