@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.souq.starter.domain.Refused;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -68,39 +70,39 @@ public class Cart {
 	 * @param requestedCurrency the currency the caller asks for, or {@code null}: it
 	 * becomes the cart's currency while the cart is empty, and must be the cart's
 	 * currency otherwise
-	 * @throws CartRefused when a rule refuses the change
+	 * @throws Refused when a rule refuses the change
 	 */
 	public void add(CatalogProduct product, int quantity, String requestedCurrency, Instant now) {
 		Objects.requireNonNull(product, "product");
 		requireQuantity(quantity, 1);
 		if (product.discontinued()) {
-			throw new CartRefused("product-discontinued",
+			throw new Refused("product-discontinued",
 					"Product " + product.id() + " has been discontinued and cannot be added.");
 		}
 		String newCurrency = this.currency;
 		if (requestedCurrency != null && !requestedCurrency.equals(this.currency)) {
 			if (!this.lines.isEmpty()) {
-				throw new CartRefused("currency-mismatch", "The cart holds prices in " + this.currency
+				throw new Refused("currency-mismatch", "The cart holds prices in " + this.currency
 						+ "; empty it before shopping in " + requestedCurrency + ".");
 			}
 			newCurrency = requestedCurrency;
 		}
 		if (product.price(newCurrency).isEmpty()) {
-			throw new CartRefused("no-price-in-currency",
+			throw new Refused("no-price-in-currency",
 					"Product " + product.id() + " has no price in " + newCurrency + ".");
 		}
 		Optional<CartLine> existing = line(product.id());
 		if (existing.isPresent()) {
 			int total = existing.get().quantity() + quantity;
 			if (total > MAX_QUANTITY) {
-				throw new CartRefused("quantity-limit", "The cart already holds " + existing.get().quantity()
+				throw new Refused("quantity-limit", "The cart already holds " + existing.get().quantity()
 						+ " of product " + product.id() + "; a line holds at most " + MAX_QUANTITY + " units.");
 			}
 			replace(existing.get().withQuantity(total));
 		}
 		else {
 			if (this.lines.size() >= MAX_LINES) {
-				throw new CartRefused("too-many-lines", "A cart holds at most " + MAX_LINES + " different products.");
+				throw new Refused("too-many-lines", "A cart holds at most " + MAX_LINES + " different products.");
 			}
 			this.lines.add(new CartLine(product.id(), quantity, now));
 		}
@@ -112,7 +114,7 @@ public class Cart {
 	 * Sets the quantity of a product the cart holds; 0 removes its line.
 	 * @param product the product as the catalog knows it, or {@code null} if it does not
 	 * know it any more
-	 * @throws CartRefused when the quantity would grow on a discontinued product
+	 * @throws Refused when the quantity would grow on a discontinued product
 	 * @throws IllegalArgumentException when the cart does not hold the product (see
 	 * {@link #contains(String)})
 	 */
@@ -125,7 +127,7 @@ public class Cart {
 			return;
 		}
 		if (quantity > line.quantity() && product != null && product.discontinued()) {
-			throw new CartRefused("product-discontinued", "Product " + productId
+			throw new Refused("product-discontinued", "Product " + productId
 					+ " has been discontinued: its quantity can be lowered or the line removed, not raised.");
 		}
 		replace(line.withQuantity(quantity));
@@ -176,7 +178,7 @@ public class Cart {
 
 	private static void requireQuantity(int quantity, int min) {
 		if (quantity < min || quantity > MAX_QUANTITY) {
-			throw new CartRefused("invalid-quantity",
+			throw new Refused("invalid-quantity",
 					"A quantity must be from " + min + " to " + MAX_QUANTITY + ", not " + quantity + ".");
 		}
 	}

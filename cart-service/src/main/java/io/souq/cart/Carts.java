@@ -2,16 +2,14 @@ package io.souq.cart;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.souq.starter.data.OptimisticRetry;
 import io.souq.starter.web.ProblemException;
 import io.souq.starter.web.ProblemException.FieldProblem;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,8 +19,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Carts {
-
-	private static final int ATTEMPTS = 5;
 
 	private final CartRepository repository;
 
@@ -109,47 +105,14 @@ public class Carts {
 	}
 
 	private void changeIfStored(String customerId, Predicate<Cart> change) {
-		for (int attempt = 1;; attempt++) {
-			Optional<Cart> stored = this.repository.findById(customerId);
-			if (stored.isEmpty() || !change.test(stored.get())) {
-				return;
-			}
-			if (save(stored.get(), attempt).isPresent()) {
-				return;
-			}
-		}
+		OptimisticRetry.changeIf("The cart", () -> this.repository.findById(customerId).orElse(null), change,
+				this.repository::save);
 	}
 
 	private Cart change(String customerId, Function<String, Cart> whenMissing, Consumer<Cart> change) {
-		for (int attempt = 1;; attempt++) {
-			Cart cart = this.repository.findById(customerId).orElseGet(() -> whenMissing.apply(customerId));
-			try {
-				change.accept(cart);
-			}
-			catch (CartRefused ex) {
-				throw ProblemException.unprocessable(ex.code(), ex.getMessage());
-			}
-			Optional<Cart> saved = save(cart, attempt);
-			if (saved.isPresent()) {
-				return saved.get();
-			}
-		}
-	}
-
-	/**
-	 * Saves, or answers empty when a concurrent change won and the caller should retry.
-	 */
-	private Optional<Cart> save(Cart cart, int attempt) {
-		try {
-			return Optional.of(this.repository.save(cart));
-		}
-		catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-			if (attempt == ATTEMPTS) {
-				throw ProblemException.conflict("concurrent-change",
-						"The cart is changing too often right now; try again.");
-			}
-			return Optional.empty();
-		}
+		return OptimisticRetry.change("The cart",
+				() -> this.repository.findById(customerId).orElseGet(() -> whenMissing.apply(customerId)), change,
+				this.repository::save);
 	}
 
 }

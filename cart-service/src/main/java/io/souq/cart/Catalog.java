@@ -9,11 +9,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.souq.starter.data.OptimisticRetry;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +20,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Catalog {
-
-	private static final Logger log = LoggerFactory.getLogger(Catalog.class);
-
-	private static final int ATTEMPTS = 5;
 
 	private final CatalogProductRepository repository;
 
@@ -64,23 +57,9 @@ public class Catalog {
 	}
 
 	private void apply(String productId, Predicate<CatalogProduct> change) {
-		for (int attempt = 1;; attempt++) {
-			CatalogProduct product = this.repository.findById(productId)
-				.orElseGet(() -> CatalogProduct.unknown(productId));
-			if (!change.test(product)) {
-				log.debug("Catalog event for product {} changes nothing (seen before or older)", productId);
-				return;
-			}
-			try {
-				this.repository.save(product);
-				return;
-			}
-			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+		OptimisticRetry.changeIf("Product " + productId,
+				() -> this.repository.findById(productId).orElseGet(() -> CatalogProduct.unknown(productId)), change,
+				this.repository::save);
 	}
 
 }

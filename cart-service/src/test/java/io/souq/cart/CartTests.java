@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import io.souq.starter.domain.Refused;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +44,8 @@ class CartTests {
 	void holdsAtMostNinetyNineUnitsOfAProduct() {
 		Cart cart = Cart.empty("c-1", "EUR");
 		cart.add(TEA, 99, null, NOW);
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.add(TEA, 1, null, NOW))
-			.extracting(CartRefused::code)
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.add(TEA, 1, null, NOW))
+			.extracting(Refused::code)
 			.isEqualTo("quantity-limit");
 		assertThat(cart.lines().get(0).quantity()).isEqualTo(99);
 	}
@@ -52,11 +53,11 @@ class CartTests {
 	@Test
 	void refusesQuantitiesOutsideTheLimits() {
 		Cart cart = Cart.empty("c-1", "EUR");
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.add(TEA, 0, null, NOW));
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.add(TEA, 100, null, NOW));
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.add(TEA, 0, null, NOW));
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.add(TEA, 100, null, NOW));
 		cart.add(TEA, 1, null, NOW);
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.setQuantity("tea", -1, TEA, NOW));
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.setQuantity("tea", 100, TEA, NOW));
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.setQuantity("tea", -1, TEA, NOW));
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.setQuantity("tea", 100, TEA, NOW));
 		cart.setQuantity("tea", 99, TEA, NOW);
 		assertThat(cart.lines().get(0).quantity()).isEqualTo(99);
 	}
@@ -77,8 +78,8 @@ class CartTests {
 		cart.add(TEA, 1, "SAR", NOW);
 		assertThat(cart.currency()).isEqualTo("SAR");
 		cart.add(TEA, 1, "SAR", NOW);
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.add(TEA, 1, "EUR", NOW))
-			.extracting(CartRefused::code)
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.add(TEA, 1, "EUR", NOW))
+			.extracting(Refused::code)
 			.isEqualTo("currency-mismatch");
 		cart.add(TEA, 1, null, NOW);
 		assertThat(cart.lines().get(0).quantity()).isEqualTo(3);
@@ -92,8 +93,8 @@ class CartTests {
 	@Test
 	void refusesAProductWithoutAPriceInTheCartsCurrency() {
 		Cart cart = Cart.empty("c-1", "EUR");
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.add(MUG, 1, "SAR", NOW))
-			.extracting(CartRefused::code)
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.add(MUG, 1, "SAR", NOW))
+			.extracting(Refused::code)
 			.isEqualTo("no-price-in-currency");
 		assertThat(cart.currency()).isEqualTo("EUR");
 		assertThat(cart.isEmpty()).isTrue();
@@ -105,10 +106,10 @@ class CartTests {
 		Cart cart = Cart.empty("c-1", "EUR");
 		cart.add(tea, 2, null, NOW);
 		tea.discontinue("SKU-tea", NOW);
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.add(tea, 1, null, NOW))
-			.extracting(CartRefused::code)
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.add(tea, 1, null, NOW))
+			.extracting(Refused::code)
 			.isEqualTo("product-discontinued");
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.setQuantity("tea", 3, tea, NOW));
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.setQuantity("tea", 3, tea, NOW));
 		cart.setQuantity("tea", 1, tea, NOW);
 		assertThat(cart.lines().get(0).quantity()).isEqualTo(1);
 	}
@@ -119,8 +120,8 @@ class CartTests {
 		for (int i = 0; i < Cart.MAX_LINES; i++) {
 			cart.add(product("p" + i, Map.of("EUR", BigDecimal.ONE)), 1, null, NOW);
 		}
-		assertThatExceptionOfType(CartRefused.class).isThrownBy(() -> cart.add(TEA, 1, null, NOW))
-			.extracting(CartRefused::code)
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> cart.add(TEA, 1, null, NOW))
+			.extracting(Refused::code)
 			.isEqualTo("too-many-lines");
 		cart.add(product("p0", Map.of("EUR", BigDecimal.ONE)), 1, null, NOW);
 	}

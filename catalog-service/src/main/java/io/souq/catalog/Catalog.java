@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.souq.events.inventory.StockLevelChanged;
+import io.souq.starter.data.OptimisticRetry;
 import io.souq.starter.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -27,8 +27,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Catalog {
-
-	private static final int ATTEMPTS = 5;
 
 	private final ProductRepository repository;
 
@@ -106,24 +104,7 @@ public class Catalog {
 	}
 
 	private Product change(String id, Consumer<Product> change) {
-		for (int attempt = 1;; attempt++) {
-			Product product = get(id);
-			try {
-				change.accept(product);
-			}
-			catch (ProductRefused ex) {
-				throw ProblemException.unprocessable(ex.code(), ex.getMessage());
-			}
-			try {
-				return this.repository.save(product);
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ProblemException.conflict("concurrent-change",
-							"Product " + id + " is changing too often right now; try again.");
-				}
-			}
-		}
+		return OptimisticRetry.change("Product " + id, () -> get(id), change, this.repository::save);
 	}
 
 	private static ProblemException duplicate(String sku) {

@@ -15,6 +15,7 @@ import io.souq.events.catalog.ProductCreated;
 import io.souq.events.catalog.ProductDiscontinued;
 import io.souq.events.catalog.ProductPriceChanged;
 import io.souq.events.catalog.ProductUpdated;
+import io.souq.starter.domain.Refused;
 import io.souq.starter.outbox.Outboxed;
 
 import org.springframework.data.annotation.Id;
@@ -109,15 +110,15 @@ public class Product extends Outboxed {
 	/**
 	 * Replaces the details (a full update); publishes {@code product.updated}, and
 	 * {@code product.price-changed} when a price changed.
-	 * @throws ProductRefused when the product is discontinued or the SKU would change
+	 * @throws Refused when the product is discontinued or the SKU would change
 	 */
 	public void update(ProductDetails details, Instant now) {
 		if (this.status == Status.DISCONTINUED) {
-			throw new ProductRefused("product-discontinued",
+			throw new Refused("product-discontinued",
 					"Product " + this.id + " is discontinued and cannot change any more.");
 		}
 		if (!this.sku.equals(details.sku())) {
-			throw new ProductRefused("sku-immutable", "The SKU of a product never changes (it is " + this.sku
+			throw new Refused("sku-immutable", "The SKU of a product never changes (it is " + this.sku
 					+ "); discontinue this product and create another one instead.");
 		}
 		List<Money> previousPrices = priceList();

@@ -8,6 +8,7 @@ import io.souq.events.catalog.ProductCreated;
 import io.souq.events.catalog.ProductDiscontinued;
 import io.souq.events.catalog.ProductPriceChanged;
 import io.souq.events.catalog.ProductUpdated;
+import io.souq.starter.domain.Refused;
 import io.souq.starter.outbox.OutboxMessage;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class ProductTests {
 	@Test
 	void theSkuNeverChanges() {
 		Product product = Product.create(details("TEA-1", "7.50"), NOW);
-		assertThatExceptionOfType(ProductRefused.class).isThrownBy(() -> product.update(details("TEA-2", "7.50"), NOW))
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> product.update(details("TEA-2", "7.50"), NOW))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("sku-immutable"));
 	}
 
@@ -53,7 +54,7 @@ class ProductTests {
 		assertThat(product.discontinue(NOW)).isFalse();
 		assertThat(product.outbox()).extracting(OutboxMessage::type)
 			.containsExactly(ProductCreated.TYPE, ProductDiscontinued.TYPE);
-		assertThatExceptionOfType(ProductRefused.class).isThrownBy(() -> product.update(details("TEA-1", "1"), NOW))
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> product.update(details("TEA-1", "1"), NOW))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("product-discontinued"));
 	}
 

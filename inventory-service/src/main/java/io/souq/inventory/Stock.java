@@ -3,10 +3,10 @@ package io.souq.inventory;
 import java.time.Clock;
 import java.util.function.Consumer;
 
+import io.souq.starter.data.OptimisticRetry;
 import io.souq.starter.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,8 +16,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Stock {
-
-	private static final int ATTEMPTS = 5;
 
 	private final StockRepository repository;
 
@@ -57,24 +55,7 @@ public class Stock {
 	}
 
 	private StockItem change(String sku, Consumer<StockItem> change) {
-		for (int attempt = 1;; attempt++) {
-			StockItem item = get(sku);
-			try {
-				change.accept(item);
-			}
-			catch (StockRefused ex) {
-				throw ProblemException.unprocessable(ex.code(), ex.getMessage());
-			}
-			try {
-				return this.repository.save(item);
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ProblemException.conflict("concurrent-change",
-							"The stock of " + sku + " is changing too often right now; try again.");
-				}
-			}
-		}
+		return OptimisticRetry.change("The stock of " + sku, () -> get(sku), change, this.repository::save);
 	}
 
 }

@@ -6,6 +6,7 @@ import io.souq.events.Envelope;
 import io.souq.events.Topics;
 import io.souq.events.inventory.StockBelowReorderPoint;
 import io.souq.events.inventory.StockLevelChanged;
+import io.souq.starter.domain.Refused;
 import io.souq.starter.outbox.Outboxed;
 
 import org.springframework.data.annotation.Id;
@@ -59,14 +60,14 @@ public class StockItem extends Outboxed {
 
 	/**
 	 * Sets the counted stock (a stock audit).
-	 * @throws StockRefused when the count is below what is reserved
+	 * @throws Refused when the count is below what is reserved
 	 */
 	public void count(long counted, Long newReorderPoint, Instant now) {
 		if (counted < 0) {
-			throw new StockRefused("stock-negative", "A stock count cannot be negative.");
+			throw new Refused("stock-negative", "A stock count cannot be negative.");
 		}
 		if (counted < this.reserved) {
-			throw new StockRefused("below-reserved",
+			throw new Refused("below-reserved",
 					"The count " + counted + " is below the " + this.reserved + " units reserved for orders.");
 		}
 		long before = available();
@@ -79,14 +80,14 @@ public class StockItem extends Outboxed {
 
 	/**
 	 * Receives goods (a positive delta) or writes stock off (a negative one).
-	 * @throws StockRefused when a write-off would take stock below what is reserved
+	 * @throws Refused when a write-off would take stock below what is reserved
 	 */
 	public void adjust(long delta, Instant now) {
 		if (delta == 0) {
-			throw new StockRefused("no-change", "An adjustment needs a delta other than 0.");
+			throw new Refused("no-change", "An adjustment needs a delta other than 0.");
 		}
 		if (this.onHand + delta < this.reserved) {
-			throw new StockRefused("below-reserved", "Writing off " + (-delta) + " units would leave less than the "
+			throw new Refused("below-reserved", "Writing off " + (-delta) + " units would leave less than the "
 					+ this.reserved + " units reserved for orders (on hand: " + this.onHand + ").");
 		}
 		long before = available();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
+import io.souq.starter.domain.Refused;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,6 +40,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", ex.errors());
 		}
 		return ResponseEntity.status(ex.status()).body(problem);
+	}
+
+	@ExceptionHandler(Refused.class)
+	ResponseEntity<ProblemDetail> refused(Refused ex) {
+		return problem(ProblemException.unprocessable(ex.code(), ex.getMessage()));
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
