@@ -181,10 +181,17 @@ class PlatformEndToEndIT {
 		String word = "zest" + Long.toString(System.nanoTime(), 36);
 		String sku = "E2E-" + Long.toString(System.nanoTime(), 36).toUpperCase();
 		String category = "e2e/" + word;
-		HttpResponse<String> created = send("POST", gateway + "/api/products", product(sku, word, category, "10.00"),
-				admin);
+		Map<String, String> once = Map.of("Idempotency-Key", "create-" + sku);
+		HttpResponse<String> created = ApiClient.on(gateway)
+			.send("POST", "/api/products", product(sku, word, category, "10.00"), admin, once);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String id = JsonPath.read(created.body(), "$.id");
+		// a retry with the same key gets the same answer through the gateway, nothing new
+		HttpResponse<String> retried = ApiClient.on(gateway)
+			.send("POST", "/api/products", product(sku, word, category, "10.00"), admin, once);
+		assertThat(retried.statusCode()).isEqualTo(201);
+		assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(JsonPath.<String>read(retried.body(), "$.id")).isEqualTo(id);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(
 					send("PUT", gateway + "/api/inventory/" + sku, "{\"onHand\": 25, \"reorderPoint\": 3}", admin)

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Real HTTP calls to a service or the gateway, JSON in, text out, with an optional bearer
@@ -44,6 +45,15 @@ public final class ApiClient {
 	 * Sends a request; {@code body} and {@code token} may be {@code null}.
 	 */
 	public HttpResponse<String> send(String method, String path, String body, String token) {
+		return send(method, path, body, token, Map.of());
+	}
+
+	/**
+	 * Sends a request with extra headers (e.g. {@code Idempotency-Key}); {@code body} and
+	 * {@code token} may be {@code null}.
+	 */
+	public HttpResponse<String> send(String method, String path, String body, String token,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
@@ -52,6 +62,7 @@ public final class ApiClient {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		headers.forEach(request::header);
 		try {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
