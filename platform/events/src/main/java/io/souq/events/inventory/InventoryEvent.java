@@ -2,7 +2,7 @@ package io.souq.events.inventory;
 
 /**
  * Facts published by inventory-service on {@code inventory.events}: stock levels keyed by
- * SKU (reservation answers, keyed by order id, join this family with the saga).
+ * SKU. The answers to the order saga, keyed by order id, are {@link ReservationEvent}s.
  */
 public sealed interface InventoryEvent permits StockLevelChanged, StockBelowReorderPoint {
 

@@ -1,0 +1,20 @@
+package io.souq.events.shipping;
+
+import java.time.Instant;
+
+/**
+ * The carrier delivered the parcel.
+ *
+ * @param orderId the order
+ * @param customerId the customer
+ * @param carrier the carrier
+ * @param trackingNumber the tracking number
+ * @param location where, may be null
+ * @param at when
+ */
+public record ShipmentDelivered(String orderId, String customerId, String carrier, String trackingNumber,
+		String location, Instant at) implements ShippingEvent {
+
+	public static final String TYPE = "shipment.delivered";
+
+}
