@@ -3,6 +3,7 @@ package io.souq.cart;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -140,6 +141,18 @@ public class Cart {
 	 */
 	public boolean remove(String productId, Instant now) {
 		boolean removed = this.lines.removeIf(line -> line.productId().equals(productId));
+		if (removed) {
+			this.updatedAt = now;
+		}
+		return removed;
+	}
+
+	/**
+	 * Removes the lines of these products (they were ordered); lines added since stay.
+	 * @return whether a line was removed
+	 */
+	public boolean removeOrdered(Collection<String> productIds, Instant now) {
+		boolean removed = this.lines.removeIf(line -> productIds.contains(line.productId()));
 		if (removed) {
 			this.updatedAt = now;
 		}

@@ -1,6 +1,7 @@
 package io.souq.cart;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -77,7 +78,15 @@ public class Carts {
 	}
 
 	/**
-	 * Empties the cart. The hook for emptying it once an order was placed from it.
+	 * An order was placed from the cart: its products leave the cart (what was added
+	 * since stays). A redelivered order changes nothing more.
+	 */
+	public void ordered(String customerId, Collection<String> productIds) {
+		changeIfStored(customerId, cart -> cart.removeOrdered(productIds, this.clock.instant()));
+	}
+
+	/**
+	 * Empties the cart.
 	 */
 	public void clear(String customerId) {
 		changeIfStored(customerId, cart -> cart.clear(this.clock.instant()));

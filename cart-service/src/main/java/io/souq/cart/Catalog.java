@@ -28,8 +28,9 @@ public class Catalog {
 	}
 
 	/** A product was created or updated. */
-	public void describe(String productId, String sku, String name, Map<String, BigDecimal> prices, Instant at) {
-		apply(productId, product -> product.describe(sku, name, prices, at));
+	public void describe(String productId, String sku, String name, int weightGrams, Map<String, BigDecimal> prices,
+			Instant at) {
+		apply(productId, product -> product.describe(sku, name, weightGrams, prices, at));
 	}
 
 	/** A product's prices changed. */

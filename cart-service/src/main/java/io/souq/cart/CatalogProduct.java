@@ -15,9 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What the cart knows of one catalog product: a read model kept from
  * {@code catalog.events}. Applying an event is idempotent and order-safe: an event is
- * applied to the details (SKU, name) and to the prices only when it is not older (by its
- * {@code at}) than the last one applied to them, so a redelivered or late event never
- * overwrites newer state, and events of one catalog change that carry the same time
+ * applied to the details (SKU, name, weight) and to the prices only when it is not older
+ * (by its {@code at}) than the last one applied to them, so a redelivered or late event
+ * never overwrites newer state, and events of one catalog change that carry the same time
  * ({@code product.updated} and {@code product.price-changed}) both apply. A discontinued
  * product stays discontinued.
  */
@@ -30,6 +30,8 @@ public class CatalogProduct {
 	private String sku;
 
 	private String name;
+
+	private int weightGrams;
 
 	private Map<String, BigDecimal> prices;
 
@@ -72,12 +74,14 @@ public class CatalogProduct {
 	 * @param prices the prices per currency, or {@code null} when the event names none
 	 * @return whether anything changed (nothing does for a redelivered or older event)
 	 */
-	public boolean describe(String sku, String name, Map<String, BigDecimal> prices, Instant at) {
+	public boolean describe(String sku, String name, int weightGrams, Map<String, BigDecimal> prices, Instant at) {
 		boolean changed = false;
 		if (notOlder(at, this.detailsAt)) {
-			changed = !Objects.equals(this.sku, sku) || !Objects.equals(this.name, name) || !at.equals(this.detailsAt);
+			changed = !Objects.equals(this.sku, sku) || !Objects.equals(this.name, name)
+					|| this.weightGrams != weightGrams || !at.equals(this.detailsAt);
 			this.sku = sku;
 			this.name = name;
+			this.weightGrams = weightGrams;
 			this.detailsAt = at;
 		}
 		if (prices != null) {
@@ -148,6 +152,11 @@ public class CatalogProduct {
 
 	public String name() {
 		return this.name;
+	}
+
+	/** The shipping weight of one unit. */
+	public int weightGrams() {
+		return this.weightGrams;
 	}
 
 	/** The price in a currency, if the product has one. */

@@ -17,11 +17,12 @@ import java.util.Map;
  * @param lines the lines, in the order their products were first added
  * @param total the sum of the line totals of the priced lines
  * @param itemCount units in the cart, all lines together
+ * @param weightGrams the shipping weight of all units
  * @param checkoutAllowed whether the cart can be ordered: not empty, no discontinued
  * product, every line priced
  */
 public record PricedCart(String id, String currency, List<PricedLine> lines, BigDecimal total, int itemCount,
-		boolean checkoutAllowed) {
+		int weightGrams, boolean checkoutAllowed) {
 
 	public PricedCart {
 		lines = List.copyOf(lines);
@@ -37,6 +38,7 @@ public record PricedCart(String id, String currency, List<PricedLine> lines, Big
 		List<PricedLine> lines = new ArrayList<>();
 		BigDecimal total = scaled(BigDecimal.ZERO, currency);
 		int itemCount = 0;
+		int weightGrams = 0;
 		boolean checkoutAllowed = !cart.isEmpty();
 		for (CartLine line : cart.lines()) {
 			CatalogProduct product = products.get(line.productId());
@@ -44,15 +46,18 @@ public record PricedCart(String id, String currency, List<PricedLine> lines, Big
 					? product.price(currency).map(price -> scaled(price, currency)).orElse(null) : null;
 			BigDecimal lineTotal = (unitPrice != null) ? unitPrice.multiply(BigDecimal.valueOf(line.quantity())) : null;
 			boolean discontinued = product != null && product.discontinued();
+			int unitWeight = (product != null) ? product.weightGrams() : 0;
 			lines.add(new PricedLine(line.productId(), (product != null) ? product.sku() : null,
-					(product != null) ? product.name() : null, line.quantity(), unitPrice, lineTotal, discontinued));
+					(product != null) ? product.name() : null, line.quantity(), unitPrice, lineTotal, unitWeight,
+					discontinued));
+			weightGrams += unitWeight * line.quantity();
 			if (lineTotal != null) {
 				total = total.add(lineTotal);
 			}
 			itemCount += line.quantity();
 			checkoutAllowed &= unitPrice != null && !discontinued;
 		}
-		return new PricedCart(cart.id(), currency, lines, total, itemCount, checkoutAllowed);
+		return new PricedCart(cart.id(), currency, lines, total, itemCount, weightGrams, checkoutAllowed);
 	}
 
 	/**
@@ -83,10 +88,11 @@ public record PricedCart(String id, String currency, List<PricedLine> lines, Big
 	 * @param unitPrice the price of one unit in the cart's currency, {@code null} when
 	 * the product has none (the line is then left out of the total)
 	 * @param lineTotal unit price times quantity, {@code null} without a unit price
+	 * @param weightGrams the shipping weight of one unit
 	 * @param discontinued whether the product was withdrawn from the catalog
 	 */
 	public record PricedLine(String productId, String sku, String name, int quantity, BigDecimal unitPrice,
-			BigDecimal lineTotal, boolean discontinued) {
+			BigDecimal lineTotal, int weightGrams, boolean discontinued) {
 
 	}
 

@@ -13,6 +13,7 @@ import io.souq.events.catalog.ProductCreated;
 import io.souq.events.catalog.ProductDiscontinued;
 import io.souq.events.catalog.ProductPriceChanged;
 import io.souq.events.catalog.ProductUpdated;
+import io.souq.events.order.OrderPlaced;
 import io.souq.test.ApiClient;
 import io.souq.test.EventSamples;
 import io.souq.test.TestTokens;
@@ -78,6 +79,7 @@ class CartIT {
 		assertThat(read(added, "$.total.amount")).isEqualTo("15.00");
 		assertThat(read(added, "$.total.currency")).isEqualTo("EUR");
 		assertThat(JsonPath.<Integer>read(added.body(), "$.itemCount")).isEqualTo(2);
+		assertThat(JsonPath.<Integer>read(added.body(), "$.weightGrams")).isEqualTo(560);
 		assertThat(JsonPath.<Boolean>read(added.body(), "$.checkoutAllowed")).isTrue();
 
 		HttpResponse<String> more = add(alice, tea.id(), 1, "");
@@ -124,6 +126,32 @@ class CartIT {
 		assertThat(read(cart, "$.lines[0].unitPrice.amount")).isEqualTo("5.55");
 		assertThat(read(cart, "$.total.amount")).isEqualTo("16.65");
 		assertThat(JsonPath.<Boolean>read(cart.body(), "$.checkoutAllowed")).isFalse();
+	}
+
+	@Test
+	void takesTheOrderedProductsOutOfTheCartOnceTheOrderIsPlaced() throws Exception {
+		Product tea = publishNewProduct(data -> {
+		});
+		Product pot = publishNewProduct(data -> {
+		});
+		String customerId = "customer-" + UUID.randomUUID();
+		String token = TestTokens.issuer().customer(customerId);
+		awaitAdded(token, tea.id(), 2, "");
+		awaitAdded(token, pot.id(), 1, "");
+
+		ObjectNode placed = (ObjectNode) json.readTree(EventSamples.json(OrderPlaced.TYPE, 1));
+		String orderId = UUID.randomUUID().toString();
+		placed.put("id", UUID.randomUUID().toString()).put("subject", orderId);
+		ObjectNode data = (ObjectNode) placed.get("data");
+		data.put("orderId", orderId).put("customerId", customerId);
+		((ObjectNode) data.get("lines").get(0)).put("productId", tea.id());
+		String order = json.writeValueAsString(placed);
+		this.kafka.send(new ProducerRecord<>(Topics.ORDER_EVENTS, orderId, order)).get();
+		this.kafka.send(new ProducerRecord<>(Topics.ORDER_EVENTS, orderId, order)).get();
+
+		await().atMost(EVENTUALLY)
+			.untilAsserted(() -> assertThat(JsonPath.<List<String>>read(get(token).body(), "$.lines[*].productId"))
+				.containsExactly(pot.id()));
 	}
 
 	@Test

@@ -20,7 +20,7 @@ class CartTests {
 
 	static CatalogProduct product(String id, Map<String, BigDecimal> prices) {
 		CatalogProduct product = CatalogProduct.unknown(id);
-		product.describe("SKU-" + id, "Product " + id, prices, AT);
+		product.describe("SKU-" + id, "Product " + id, 250, prices, AT);
 		return product;
 	}
 

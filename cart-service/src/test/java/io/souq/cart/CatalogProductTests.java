@@ -18,7 +18,7 @@ class CatalogProductTests {
 
 	static CatalogProduct tea() {
 		CatalogProduct tea = CatalogProduct.unknown("p-1");
-		tea.describe("TEA-1", "Mint tea", prices("7.50", "7.99"), CREATED);
+		tea.describe("TEA-1", "Mint tea", 250, prices("7.50", "7.99"), CREATED);
 		return tea;
 	}
 
@@ -40,7 +40,7 @@ class CatalogProductTests {
 	@Test
 	void aRedeliveredEventChangesNothing() {
 		CatalogProduct tea = tea();
-		assertThat(tea.describe("TEA-1", "Mint tea", prices("7.50", "7.99"), CREATED)).isFalse();
+		assertThat(tea.describe("TEA-1", "Mint tea", 250, prices("7.50", "7.99"), CREATED)).isFalse();
 		assertThat(tea.reprice("TEA-1", prices("6.90", "7.99"), CHANGED)).isTrue();
 		assertThat(tea.reprice("TEA-1", prices("6.90", "7.99"), CHANGED)).isFalse();
 		assertThat(tea.price("EUR")).contains(new BigDecimal("6.90"));
@@ -50,10 +50,10 @@ class CatalogProductTests {
 	void anOlderEventDoesNotOverwriteNewerState() {
 		CatalogProduct tea = tea();
 		tea.reprice("TEA-1", prices("5.00", "5.50"), LATER);
-		tea.describe("TEA-1", "Mint tea, new tin", prices("5.00", "5.50"), LATER);
+		tea.describe("TEA-1", "Mint tea, new tin", 250, prices("5.00", "5.50"), LATER);
 
 		assertThat(tea.reprice("TEA-1", prices("6.90", "7.99"), CHANGED)).isFalse();
-		assertThat(tea.describe("TEA-1", "Mint tea", prices("7.50", "7.99"), CREATED)).isFalse();
+		assertThat(tea.describe("TEA-1", "Mint tea", 250, prices("7.50", "7.99"), CREATED)).isFalse();
 
 		assertThat(tea.price("EUR")).contains(new BigDecimal("5.00"));
 		assertThat(tea.name()).isEqualTo("Mint tea, new tin");
@@ -63,7 +63,7 @@ class CatalogProductTests {
 	@Test
 	void anUpdateAndAPriceChangeOfTheSameMomentBothApply() {
 		CatalogProduct tea = tea();
-		assertThat(tea.describe("TEA-1", "Mint tea, new tin", prices("6.90", "7.99"), CHANGED)).isTrue();
+		assertThat(tea.describe("TEA-1", "Mint tea, new tin", 250, prices("6.90", "7.99"), CHANGED)).isTrue();
 		assertThat(tea.reprice("TEA-1", prices("6.90", "7.99"), CHANGED)).isFalse();
 		assertThat(tea.name()).isEqualTo("Mint tea, new tin");
 		assertThat(tea.price("EUR")).contains(new BigDecimal("6.90"));
@@ -73,7 +73,7 @@ class CatalogProductTests {
 	void aLateUpdateStillNamesTheProductButKeepsTheNewerPrices() {
 		CatalogProduct tea = tea();
 		tea.reprice("TEA-1", prices("5.00", "5.50"), LATER);
-		assertThat(tea.describe("TEA-1", "Mint tea, new tin", prices("6.90", "7.99"), CHANGED)).isTrue();
+		assertThat(tea.describe("TEA-1", "Mint tea, new tin", 250, prices("6.90", "7.99"), CHANGED)).isTrue();
 		assertThat(tea.name()).isEqualTo("Mint tea, new tin");
 		assertThat(tea.price("EUR")).contains(new BigDecimal("5.00"));
 	}
@@ -82,7 +82,7 @@ class CatalogProductTests {
 	void aPriceChangeBeforeTheCreationKeepsItsPricesWhenTheCreationArrives() {
 		CatalogProduct tea = CatalogProduct.unknown("p-1");
 		tea.reprice("TEA-1", prices("6.90", "7.99"), CHANGED);
-		tea.describe("TEA-1", "Mint tea", prices("7.50", "7.99"), CREATED);
+		tea.describe("TEA-1", "Mint tea", 250, prices("7.50", "7.99"), CREATED);
 		assertThat(tea.name()).isEqualTo("Mint tea");
 		assertThat(tea.price("EUR")).contains(new BigDecimal("6.90"));
 	}
@@ -92,8 +92,8 @@ class CatalogProductTests {
 		CatalogProduct tea = tea();
 		assertThat(tea.discontinue("TEA-1", CHANGED)).isTrue();
 		assertThat(tea.discontinue("TEA-1", CHANGED)).isFalse();
-		tea.describe("TEA-1", "Mint tea, new tin", prices("5.00", "5.50"), LATER);
-		tea.describe("TEA-1", "Mint tea", prices("7.50", "7.99"), CREATED);
+		tea.describe("TEA-1", "Mint tea, new tin", 250, prices("5.00", "5.50"), LATER);
+		tea.describe("TEA-1", "Mint tea", 250, prices("7.50", "7.99"), CREATED);
 		assertThat(tea.discontinued()).isTrue();
 		assertThat(tea.name()).isEqualTo("Mint tea, new tin");
 	}

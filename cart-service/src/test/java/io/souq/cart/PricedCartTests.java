@@ -16,7 +16,7 @@ class PricedCartTests {
 
 	static CatalogProduct product(String id, String eur) {
 		CatalogProduct product = CatalogProduct.unknown(id);
-		product.describe("SKU-" + id, "Product " + id, Map.of("EUR", new BigDecimal(eur)), NOW);
+		product.describe("SKU-" + id, "Product " + id, 250, Map.of("EUR", new BigDecimal(eur)), NOW);
 		return product;
 	}
 

@@ -35,11 +35,11 @@ class CatalogEventsConsumer {
 		return TopicConsumer.of(Topics.CATALOG_EVENTS).on(ProductCreated.TYPE, envelope -> {
 			ProductCreated created = codec.data(envelope, ProductCreated.class);
 			catalog.describe(productId(created.productId(), envelope), created.sku(), created.name(),
-					prices(created.prices()), at(created.at(), envelope));
+					created.weightGrams(), prices(created.prices()), at(created.at(), envelope));
 		}).on(ProductUpdated.TYPE, envelope -> {
 			ProductUpdated updated = codec.data(envelope, ProductUpdated.class);
 			catalog.describe(productId(updated.productId(), envelope), updated.sku(), updated.name(),
-					prices(updated.prices()), at(updated.at(), envelope));
+					updated.weightGrams(), prices(updated.prices()), at(updated.at(), envelope));
 		}).on(ProductPriceChanged.TYPE, envelope -> {
 			ProductPriceChanged changed = codec.data(envelope, ProductPriceChanged.class);
 			if (changed.prices() == null) {

@@ -92,23 +92,24 @@ class CartController {
 	record QuantityRequest(@NotNull @Min(0) @Max(Cart.MAX_QUANTITY) Integer quantity) {
 	}
 
-	record CartView(String id, String currency, List<LineView> lines, Money total, int itemCount,
+	record CartView(String id, String currency, List<LineView> lines, Money total, int itemCount, int weightGrams,
 			boolean checkoutAllowed) {
 
 		static CartView of(PricedCart cart) {
 			return new CartView(cart.id(), cart.currency(),
 					cart.lines().stream().map(line -> LineView.of(line, cart.currency())).toList(),
-					money(cart.total(), cart.currency()), cart.itemCount(), cart.checkoutAllowed());
+					money(cart.total(), cart.currency()), cart.itemCount(), cart.weightGrams(), cart.checkoutAllowed());
 		}
 
 	}
 
 	record LineView(String productId, String sku, String name, int quantity, Money unitPrice, Money lineTotal,
-			boolean discontinued) {
+			int weightGrams, boolean discontinued) {
 
 		static LineView of(PricedLine line, String currency) {
 			return new LineView(line.productId(), line.sku(), line.name(), line.quantity(),
-					money(line.unitPrice(), currency), money(line.lineTotal(), currency), line.discontinued());
+					money(line.unitPrice(), currency), money(line.lineTotal(), currency), line.weightGrams(),
+					line.discontinued());
 		}
 
 	}
