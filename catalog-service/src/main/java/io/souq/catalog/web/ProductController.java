@@ -17,6 +17,8 @@ import io.souq.catalog.ProductSort;
 import io.souq.events.Money;
 import io.souq.starter.security.AccessRules;
 import io.souq.starter.web.ProblemException;
+import io.souq.starter.web.PageView;
+import io.souq.starter.web.Paging;
 import io.souq.starter.web.ProblemException.FieldProblem;
 import jakarta.validation.Valid;
 
@@ -39,8 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ProductController {
-
-	static final int MAX_PAGE_SIZE = 100;
 
 	private final Catalog catalog;
 
@@ -85,13 +85,12 @@ class ProductController {
 		if (q != null && q.length() > 200) {
 			problems.add(new FieldProblem("q", "must have at most 200 characters"));
 		}
-		int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, problems);
-		int pageSize = Math.min(integer("size", size, 20, 1, Integer.MAX_VALUE, problems), MAX_PAGE_SIZE);
+		PageRequest pageRequest = Paging.of(page, size, problems);
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalidFields(problems);
 		}
 		ProductSearch search = new ProductSearch(q, categoryPath, min, max, listCurrency, order);
-		Page<Product> found = this.catalog.search(search, PageRequest.of(pageNumber, pageSize));
+		Page<Product> found = this.catalog.search(search, pageRequest);
 		return PageView.of(found, ProductView::of);
 	}
 
@@ -146,24 +145,6 @@ class ProductController {
 			problems.add(new FieldProblem(field, "must be an amount such as 19.99"));
 			return null;
 		}
-	}
-
-	private static int integer(String field, String text, int defaultValue, int min, int max,
-			List<FieldProblem> problems) {
-		if (text == null || text.isBlank()) {
-			return defaultValue;
-		}
-		try {
-			int value = Integer.parseInt(text.strip());
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		problems.add(new FieldProblem(field, "must be a whole number from " + min));
-		return defaultValue;
 	}
 
 	record ProductView(String id, String sku, String name, String description, String category,
