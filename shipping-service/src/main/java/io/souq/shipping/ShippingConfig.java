@@ -1,0 +1,28 @@
+package io.souq.shipping;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ShippingProperties.class)
+class ShippingConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ShippingRates shippingRates(ShippingProperties properties) {
+		return new ShippingRates(properties);
+	}
+
+	@Bean
+	TrackingNumbers trackingNumbers() {
+		return new TrackingNumbers();
+	}
+
+}
