@@ -14,19 +14,9 @@ import io.souq.test.ApiClient;
 import io.souq.test.EventSamples;
 import io.souq.test.TestTokens;
 import io.souq.test.TopicRecords;
-import io.souq.test.WithSouqInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,23 +25,7 @@ import static org.awaitility.Awaitility.await;
  * The Inventory rows of the API contract over real HTTP, and stock records created from
  * catalog events, on the real broker and MongoDB-protocol server.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@WithSouqInfrastructure
-class InventoryIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	Environment environment;
-
-	@DynamicPropertySource
-	static void issuer(DynamicPropertyRegistry registry) {
-		TestTokens.issuer().register(registry);
-	}
+class InventoryIT extends InventoryContext {
 
 	@Test
 	void createsAStockRecordForEveryNewProductOnceEvenWhenTheEventComesTwice() throws Exception {
@@ -131,10 +105,6 @@ class InventoryIT {
 			this.kafka.send(new ProducerRecord<>(Topics.CATALOG_EVENTS, productId, event)).get();
 		}
 		return sku;
-	}
-
-	private String bootstrap() {
-		return this.environment.getProperty("spring.kafka.bootstrap-servers");
 	}
 
 	private HttpResponse<String> send(String method, String path, String body, String token) {
