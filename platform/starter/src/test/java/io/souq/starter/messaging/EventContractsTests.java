@@ -51,6 +51,15 @@ class EventContractsTests {
 		assertThat(written).contains("{\"amount\":\"6.90\",\"currency\":\"EUR\"}");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@FieldSource("contracts")
+	void theAsyncApiDocumentDescribesEveryContractOnItsTopic(Contract contract) throws Exception {
+		String asyncApi = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/asyncapi.yaml"));
+		assertThat(asyncApi).contains("name: " + contract.type() + "\n")
+			.contains("title: " + contract.type() + "@" + contract.version() + "\n")
+			.contains("address: " + contract.topic() + "\n");
+	}
+
 	@Test
 	void unknownTypesAreNotFound() {
 		assertThat(Contracts.find("product.created", 99)).isEmpty();
