@@ -115,6 +115,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final boolean demoData;
 
+	private final Map<String, String> extraAppEnvironment;
+
 	private final Launcher launcher;
 
 	private LocalPlatform(Builder builder) {
@@ -130,6 +132,7 @@ public final class LocalPlatform implements AutoCloseable {
 		this.adminPassword = builder.adminPassword;
 		this.out = builder.out;
 		this.demoData = builder.demoData;
+		this.extraAppEnvironment = Map.copyOf(builder.extraAppEnvironment);
 		this.launcher = new Launcher(this.home, Launcher.currentJava());
 	}
 
@@ -885,6 +888,7 @@ public final class LocalPlatform implements AutoCloseable {
 				environment.put(service.uriVariable(), this.ports.httpUrl(service));
 			}
 		}
+		environment.putAll(this.extraAppEnvironment);
 		return environment;
 	}
 
@@ -1091,6 +1095,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 		private boolean demoData = true;
 
+		private Map<String, String> extraAppEnvironment = Map.of();
+
 		private Builder(Path repositoryRoot) {
 			this.repositoryRoot = repositoryRoot;
 		}
@@ -1247,6 +1253,17 @@ public final class LocalPlatform implements AutoCloseable {
 		 */
 		public Builder demoData(boolean demoData) {
 			this.demoData = demoData;
+			return this;
+		}
+
+		/**
+		 * Adds variables to every application's environment (e.g. shorter saga deadlines
+		 * for tests); they win over the platform's own.
+		 * @param variables the variables
+		 * @return this builder
+		 */
+		public Builder appEnvironment(Map<String, String> variables) {
+			this.extraAppEnvironment = Map.copyOf(variables);
 			return this;
 		}
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -55,6 +57,9 @@ class PlatformEndToEndIT {
 			.home(home)
 			.portOffset(22000)
 			.aot(Boolean.getBoolean("souq.it.aot"))
+			// short saga deadlines, so a stopped participant times an order out quickly
+			.appEnvironment(Map.of("SOUQ_SAGA_RESERVE_STOCK_TIMEOUT", "10s", "SOUQ_SAGA_AUTHORIZE_PAYMENT_TIMEOUT",
+					"12s", "SOUQ_SAGA_CREATE_SHIPMENT_TIMEOUT", "10s", "SOUQ_SAGA_RESEND_AFTER", "2s"))
 			.build();
 		started = platform.up();
 	}
@@ -116,8 +121,8 @@ class PlatformEndToEndIT {
 		String admin = token(platform.adminEmail(), platform.adminPassword());
 		assertThat(send("GET", platform.gatewayUrl() + "/api/admin/sagas", null, token).statusCode()).isEqualTo(403);
 		Map<String, String> paths = Map.of("catalog-service", "/api/products/no-such-product", "cart-service",
-				"/api/cart/items/no-such-product", "order-service", "/api/orders", "payment-service",
-				"/api/payment-methods", "inventory-service", "/api/inventory/SKU-1", "shipping-service",
+				"/api/cart/items/no-such-product", "order-service", "/api/orders/no-such-order", "payment-service",
+				"/api/payment-methods/no-such-method", "inventory-service", "/api/inventory/SKU-1", "shipping-service",
 				"/api/shipments/TRK-1", "notification-service", "/api/notifications");
 		for (var route : paths.entrySet()) {
 			boolean cart = route.getKey().equals("cart-service");
@@ -254,7 +259,7 @@ class PlatformEndToEndIT {
 	@Test
 	@Order(6)
 	void stopsAndStartsASingleServiceWhileTheRestKeepsRunning() {
-		String route = platform.gatewayUrl() + "/api/payment-methods";
+		String route = platform.gatewayUrl() + "/api/payment-methods/no-such-method";
 		String token = token(platform.adminEmail(), platform.adminPassword());
 		assertThat(send("GET", route, null, token).statusCode()).isEqualTo(404);
 		OptionalLong before = pidOf("catalog-service");
@@ -279,6 +284,231 @@ class PlatformEndToEndIT {
 		StartupReport again = platform.up();
 		assertThat(again.components()).allSatisfy(c -> assertThat(c.alreadyRunning()).as(c.name()).isTrue());
 		assertThat(pids()).isEqualTo(before);
+	}
+
+	/**
+	 * Orders through the gateway, with the saga running over the real broker between the
+	 * real services.
+	 */
+	@Nested
+	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+	class PlacingOrders {
+
+		final String gateway = platform.gatewayUrl();
+
+		final String admin = Shopper.signIn(this.gateway, platform.adminEmail(), platform.adminPassword());
+
+		@Test
+		@Order(1)
+		void anOrderIsConfirmedShippedAndDeliveredWithPaymentCapturedStockCommittedAndTheCartEmptied() {
+			Product tea = product(50);
+			Shopper shopper = Shopper.register(this.gateway);
+			String card = shopper.card("4242 4242 4242 4242");
+			String id = shopper.cart(tea.id(), 3).checkout(card, Shopper.SA_ADDRESS);
+
+			String confirmed = shopper.awaitOrder(id, "CONFIRMED");
+			assertThat(JsonPath.<String>read(confirmed, "$.payment.status")).isEqualTo("AUTHORIZED");
+			assertThat(JsonPath.<String>read(confirmed, "$.payment.last4")).isEqualTo("4242");
+			assertThat(JsonPath.<String>read(confirmed, "$.shipment.status")).isEqualTo("CREATED");
+			assertThat(stock(tea.sku(), "$.reserved")).isEqualTo(3);
+			await().atMost(Shopper.EVENTUALLY).until(() -> shopper.cartProducts().isEmpty());
+
+			String trackingNumber = JsonPath.read(confirmed, "$.shipment.trackingNumber");
+			carrier(trackingNumber, "DISPATCHED");
+			String shipped = shopper.awaitOrder(id, (order) -> "SHIPPED".equals(JsonPath.read(order, "$.status"))
+					&& "CAPTURED".equals(JsonPath.read(order, "$.payment.status")));
+			assertThat(JsonPath.<String>read(shipped, "$.shipment.status")).isEqualTo("DISPATCHED");
+			await().atMost(Shopper.EVENTUALLY).untilAsserted(() -> {
+				assertThat(stock(tea.sku(), "$.onHand")).isEqualTo(47);
+				assertThat(stock(tea.sku(), "$.reserved")).isZero();
+			});
+			HttpResponse<String> tracking = shopper.send("GET", "/api/shipments/" + trackingNumber, null);
+			assertThat(tracking.statusCode()).isEqualTo(200);
+			assertThat(
+					Shopper.register(this.gateway).send("GET", "/api/shipments/" + trackingNumber, null).statusCode())
+				.as("another customer's shipment")
+				.isEqualTo(404);
+
+			carrier(trackingNumber, "IN_TRANSIT");
+			carrier(trackingNumber, "DELIVERED");
+			String delivered = shopper.awaitOrder(id, "DELIVERED");
+			assertThat(JsonPath.<List<String>>read(delivered, "$.history[*].status")).containsExactly("PENDING",
+					"CONFIRMED", "SHIPPED", "DELIVERED");
+			assertThat(Shopper.register(this.gateway).send("GET", "/api/orders/" + id, null).statusCode())
+				.as("another customer's order")
+				.isEqualTo(404);
+		}
+
+		@Test
+		@Order(2)
+		void declinedCardsInsufficientFundsAndAnUnavailableProviderCancelAndReleaseTheStock() {
+			Product tea = product(30);
+			Map<String, String> cards = Map.of("4000 0000 0000 0002", "card_declined", "4000 0000 0000 9995",
+					"insufficient_funds", "4000 0000 0000 0119", "provider_unavailable");
+			Map<String, Shopper> shoppers = new java.util.HashMap<>();
+			Map<String, String> orders = new java.util.HashMap<>();
+			cards.forEach((number, reason) -> {
+				Shopper shopper = Shopper.register(this.gateway);
+				shoppers.put(reason, shopper);
+				orders.put(reason, shopper.cart(tea.id(), 2).checkout(shopper.card(number), Shopper.SA_ADDRESS));
+			});
+			cards.values().forEach((reason) -> {
+				String order = shoppers.get(reason).awaitOrder(orders.get(reason), "CANCELLED");
+				assertThat(JsonPath.<String>read(order, "$.failureReason"))
+					.isEqualTo(reason.equals("provider_unavailable") ? "PAYMENT_FAILED" : "PAYMENT_DECLINED");
+				assertThat(JsonPath.<String>read(order, "$.failureDetail")).isEqualTo(reason);
+				assertThat(JsonPath.<String>read(order, "$.payment.status")).isEqualTo("DECLINED");
+				assertThat(JsonPath.<Object>read(order, "$.shipment")).isNull();
+			});
+			assertThat(stock(tea.sku(), "$.reserved")).isZero();
+			assertThat(stock(tea.sku(), "$.available")).isEqualTo(30);
+		}
+
+		@Test
+		@Order(3)
+		void outOfStockAndAnUnservedDestinationCancelWithEverythingCompensated() {
+			Product scarce = product(1);
+			Shopper greedy = Shopper.register(this.gateway);
+			String tooMany = greedy.cart(scarce.id(), 2).checkout(greedy.card("4242424242424242"), Shopper.SA_ADDRESS);
+			assertThat(JsonPath.<String>read(greedy.awaitOrder(tooMany, "CANCELLED"), "$.failureReason"))
+				.isEqualTo("OUT_OF_STOCK");
+			assertThat(stock(scarce.sku(), "$.available")).isEqualTo(1);
+
+			Product tea = product(10);
+			Shopper explorer = Shopper.register(this.gateway);
+			String antarctica = explorer.cart(tea.id(), 1)
+				.checkout(explorer.card("5555 5555 5555 4444"), Shopper.SA_ADDRESS.replace("\"SA\"", "\"AQ\""));
+			String order = explorer.awaitOrder(antarctica, "CANCELLED");
+			assertThat(JsonPath.<String>read(order, "$.failureReason")).isEqualTo("SHIPPING_UNAVAILABLE");
+			assertThat(JsonPath.<String>read(order, "$.payment.status")).isEqualTo("VOIDED");
+			assertThat(stock(tea.sku(), "$.available")).isEqualTo(10);
+		}
+
+		@Test
+		@Order(4)
+		void customersCancelUntilDispatchAndAnIdempotencyKeyPlacesOneOrder() {
+			Product tea = product(20);
+			Shopper shopper = Shopper.register(this.gateway);
+			String card = shopper.card("4242 4242 4242 4242");
+			Map<String, String> once = Map.of("Idempotency-Key", "checkout-" + shopper.id);
+			String first = shopper.cart(tea.id(), 2).checkout(card, Shopper.SA_ADDRESS, once);
+			assertThat(shopper.checkout(card, Shopper.SA_ADDRESS, once)).isEqualTo(first);
+			assertThat(JsonPath.<Integer>read(shopper.send("GET", "/api/orders", null).body(), "$.totalElements"))
+				.isEqualTo(1);
+
+			shopper.awaitOrder(first, "CONFIRMED");
+			assertThat(shopper.send("POST", "/api/orders/" + first + "/cancel", null).statusCode()).isEqualTo(202);
+			String cancelled = shopper.awaitOrder(first, "CANCELLED");
+			assertThat(JsonPath.<String>read(cancelled, "$.failureReason")).isEqualTo("CUSTOMER_CANCELLED");
+			assertThat(JsonPath.<String>read(cancelled, "$.payment.status")).isEqualTo("VOIDED");
+			assertThat(JsonPath.<String>read(cancelled, "$.shipment.status")).isEqualTo("CANCELLED");
+			assertThat(stock(tea.sku(), "$.available")).isEqualTo(20);
+
+			String second = shopper.cart(tea.id(), 1).checkout(card, Shopper.SA_ADDRESS);
+			String confirmed = shopper.awaitOrder(second, "CONFIRMED");
+			carrier(JsonPath.read(confirmed, "$.shipment.trackingNumber"), "DISPATCHED");
+			shopper.awaitOrder(second, "SHIPPED");
+			assertThat(shopper.send("POST", "/api/orders/" + second + "/cancel", null).statusCode()).isEqualTo(409);
+		}
+
+		@Test
+		@Order(5)
+		void twentyCustomersOrderingTheLastFiveUnitsConfirmExactlyFive() throws Exception {
+			Product last = product(5);
+			List<Shopper> shoppers = new java.util.ArrayList<>();
+			List<String> cards = new java.util.ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				Shopper shopper = Shopper.register(this.gateway);
+				cards.add(shopper.card("4242 4242 4242 4242"));
+				shoppers.add(shopper.cart(last.id(), 1));
+			}
+			List<String> orders;
+			try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+				List<java.util.concurrent.Future<String>> placed = new java.util.ArrayList<>();
+				for (int i = 0; i < 20; i++) {
+					Shopper shopper = shoppers.get(i);
+					String card = cards.get(i);
+					placed.add(executor.submit(() -> shopper.checkout(card, Shopper.SA_ADDRESS)));
+				}
+				orders = new java.util.ArrayList<>();
+				for (java.util.concurrent.Future<String> order : placed) {
+					orders.add(order.get());
+				}
+			}
+			Map<String, Integer> outcomes = new java.util.TreeMap<>();
+			for (int i = 0; i < 20; i++) {
+				String order = shoppers.get(i).awaitOrder(orders.get(i), (o) -> {
+					String status = JsonPath.read(o, "$.status");
+					return status.equals("CONFIRMED") || status.equals("CANCELLED");
+				});
+				String outcome = JsonPath.<String>read(order, "$.status")
+						+ (JsonPath.<String>read(order, "$.status").equals("CANCELLED")
+								? " " + JsonPath.read(order, "$.failureReason") : "");
+				outcomes.merge(outcome, 1, Integer::sum);
+			}
+			assertThat(outcomes)
+				.containsExactlyInAnyOrderEntriesOf(Map.of("CONFIRMED", 5, "CANCELLED OUT_OF_STOCK", 15));
+			assertThat(stock(last.sku(), "$.available")).isZero();
+			assertThat(stock(last.sku(), "$.reserved")).isEqualTo(5);
+		}
+
+		@Test
+		@Order(6)
+		void anOrderWhosePaymentServiceIsStoppedTimesOutWithItsStockReleased() {
+			Product tea = product(10);
+			Shopper shopper = Shopper.register(this.gateway);
+			String card = shopper.card("4242 4242 4242 4242");
+			shopper.cart(tea.id(), 2);
+			assertThat(platform.stop("payment-service")).isTrue();
+			try {
+				String id = shopper.checkout(card, Shopper.SA_ADDRESS);
+				String timedOut = shopper.awaitOrder(id,
+						(order) -> "TIMED_OUT".equals(JsonPath.read(order, "$.failureReason")));
+				assertThat(JsonPath.<String>read(timedOut, "$.status")).isNotIn("CONFIRMED", "SHIPPED");
+				await().atMost(Shopper.EVENTUALLY)
+					.untilAsserted(() -> assertThat(stock(tea.sku(), "$.available")).isEqualTo(10));
+			}
+			finally {
+				platform.start("payment-service");
+			}
+			String next = shopper.cart(tea.id(), 1).checkout(card, Shopper.SA_ADDRESS);
+			shopper.awaitOrder(next, "CONFIRMED");
+		}
+
+		/** A new product with this stock, known to the cart. */
+		private Product product(int stock) {
+			String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+			HttpResponse<String> created = ApiClient.on(this.gateway)
+				.send("POST", "/api/products",
+						"""
+								{"sku": "%s", "name": "Saga tea %s", "description": "For the saga tests.", "category": "e2e/saga",
+								 "weightGrams": 250, "prices": [{"amount": "7.50", "currency": "EUR"}, {"amount": "29.00", "currency": "SAR"}]}"""
+							.formatted(sku, sku),
+						this.admin);
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			await().atMost(Shopper.EVENTUALLY)
+				.untilAsserted(() -> assertThat(ApiClient.on(this.gateway)
+					.send("PUT", "/api/inventory/" + sku, "{\"onHand\": %d}".formatted(stock), this.admin)
+					.statusCode()).isEqualTo(200));
+			return new Product(JsonPath.read(created.body(), "$.id"), sku);
+		}
+
+		private int stock(String sku, String field) {
+			HttpResponse<String> stock = ApiClient.on(this.gateway)
+				.send("GET", "/api/inventory/" + sku, null, this.admin);
+			return JsonPath.<Integer>read(stock.body(), field);
+		}
+
+		private void carrier(String trackingNumber, String status) {
+			HttpResponse<String> event = ApiClient.on(this.gateway)
+				.send("POST", "/api/shipments/" + trackingNumber + "/events", "{\"status\": \"%s\"}".formatted(status),
+						this.admin);
+			assertThat(event.statusCode()).as(event.body()).isEqualTo(200);
+		}
+
+		record Product(String id, String sku) {
+		}
+
 	}
 
 	private static void awaitCart(String token, String unitPrice, String total) {
