@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.souq.starter.data.OptimisticRetry;
 import org.bson.Document;
 import io.souq.starter.web.ProblemException;
@@ -40,11 +41,14 @@ public class Orders {
 
 	private final Clock clock;
 
-	Orders(OrderRepository repository, MongoTemplate mongo, SagaTimeouts timeouts, Clock clock) {
+	private final OrderMetrics metrics;
+
+	Orders(OrderRepository repository, MongoTemplate mongo, SagaTimeouts timeouts, Clock clock, MeterRegistry meters) {
 		this.repository = repository;
 		this.mongo = mongo;
 		this.timeouts = timeouts;
 		this.clock = clock;
+		this.metrics = new OrderMetrics(meters);
 	}
 
 	/** The order of this checkout key, if it was placed already. */
@@ -62,7 +66,9 @@ public class Orders {
 	public Order place(Order.Checkout checkout) {
 		Order order = Order.place(checkout, this.timeouts, this.clock.instant());
 		try {
-			return this.repository.insert(order);
+			Order placed = this.repository.insert(order);
+			this.metrics.placed();
+			return placed;
 		}
 		catch (DuplicateKeyException ex) {
 			return placed(checkout.customerId(), checkout.idempotencyKey()).orElseThrow(() -> ex);
@@ -112,16 +118,18 @@ public class Orders {
 	 */
 	public Order cancel(String orderId, String customerId) {
 		Order[] outcome = new Order[1];
+		OrderStatus[] before = new OrderStatus[1];
 		OptimisticRetry.changeIf("Order " + orderId,
 				() -> (customerId != null) ? ofCustomer(orderId, customerId) : get(orderId), (order) -> {
 					outcome[0] = order;
+					before[0] = order.status();
 					Order.CancelOutcome cancel = order.cancel(this.timeouts, this.clock.instant());
 					if (cancel == Order.CancelOutcome.TOO_LATE) {
 						throw ProblemException.conflict("order-dispatched", "Order " + orderId
 								+ " has been dispatched and can no longer be cancelled; it can be returned once delivered.");
 					}
 					return cancel == Order.CancelOutcome.CANCELLING;
-				}, (order) -> outcome[0] = this.repository.save(order));
+				}, (order) -> outcome[0] = save(before[0], order));
 		return outcome[0];
 	}
 
@@ -130,8 +138,11 @@ public class Orders {
 	 * service does not know changes nothing.
 	 */
 	public void apply(String orderId, BiPredicate<Order, Instant> change) {
-		OptimisticRetry.changeIf("Order " + orderId, () -> this.repository.findById(orderId).orElse(null),
-				(order) -> change.test(order, this.clock.instant()), this.repository::save);
+		OrderStatus[] before = new OrderStatus[1];
+		OptimisticRetry.changeIf("Order " + orderId, () -> this.repository.findById(orderId).orElse(null), (order) -> {
+			before[0] = order.status();
+			return change.test(order, this.clock.instant());
+		}, (order) -> save(before[0], order));
 	}
 
 	/**
@@ -150,9 +161,11 @@ public class Orders {
 			String id = found.getString("_id");
 			try {
 				Order[] result = new Order[1];
-				OptimisticRetry.changeIf("Order " + id, () -> this.repository.findById(id).orElse(null),
-						(current) -> current.wake(this.timeouts, this.clock.instant()),
-						(current) -> result[0] = this.repository.save(current));
+				OrderStatus[] before = new OrderStatus[1];
+				OptimisticRetry.changeIf("Order " + id, () -> this.repository.findById(id).orElse(null), (current) -> {
+					before[0] = current.status();
+					return current.wake(this.timeouts, this.clock.instant());
+				}, (current) -> result[0] = save(before[0], current));
 				changed += (result[0] != null) ? 1 : 0;
 			}
 			catch (ProblemException ex) {
@@ -179,6 +192,12 @@ public class Orders {
 		});
 		long done = this.mongo.count(Query.query(Criteria.where("step").is(SagaStep.DONE)), Order.class);
 		return new SagaOverview(orders.size(), done, groups);
+	}
+
+	private Order save(OrderStatus before, Order order) {
+		Order saved = this.repository.save(order);
+		this.metrics.changed(before, saved, this.clock.instant());
+		return saved;
 	}
 
 	private static ProblemException notFound(String orderId) {

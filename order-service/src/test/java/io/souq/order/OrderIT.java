@@ -126,6 +126,9 @@ class OrderIT {
 				"CONFIRMED");
 		assertThat(JsonPath.<List<String>>read(get("/api/orders", token).body(), "$.content[*].id"))
 			.containsExactly(id);
+		assertThat(get("/actuator/prometheus", null).body()).contains("souq_orders_placed_total")
+			.contains("souq_orders_confirmed_total")
+			.containsPattern("souq_saga_duration_seconds_count\\{[^}]*outcome=\"confirmed\"");
 	}
 
 	@Test

@@ -89,6 +89,9 @@ public final class SouqCli {
 	 */
 	int run(String... args) {
 		try {
+			if (args.length > 0 && args[0].equals("bench")) {
+				return bench(List.of(args).subList(1, args.length));
+			}
 			CliArguments arguments = CliArguments.parse(args);
 			return switch (arguments.command()) {
 				case "help" -> help();
@@ -138,6 +141,21 @@ public final class SouqCli {
 
 	private SouqHome home() {
 		return homeOf(this.repositoryRoot, this.environment);
+	}
+
+	private int bench(List<String> args) {
+		OrderBenchmark.Settings settings = OrderBenchmark.Settings.parse(args);
+		LocalPlatform platform = platform(null);
+		List<String> needed = List.of("gateway", "customer-service", "catalog-service", "cart-service", "order-service",
+				"payment-service", "inventory-service", "shipping-service");
+		List<String> missing = needed.stream().filter((name) -> !platform.running().contains(name)).toList();
+		if (!missing.isEmpty()) {
+			throw new SouqException(
+					"bench needs a running platform (./souq up -d); not running: " + String.join(", ", missing));
+		}
+		new OrderBenchmark(java.net.URI.create(platform.gatewayUrl()), this.out).run(settings, platform.adminEmail(),
+				platform.adminPassword());
+		return 0;
 	}
 
 	private LocalPlatform platform(CliArguments arguments) {
