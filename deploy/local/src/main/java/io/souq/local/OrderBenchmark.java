@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,19 +43,27 @@ final class OrderBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Duration POLL = Duration.ofMillis(20);
-
 	private static final Duration SETTLE = Duration.ofSeconds(60);
 
 	private final URI gateway;
+
+	private final String kafkaBootstrap;
 
 	private final PrintStream out;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	OrderBenchmark(URI gateway, PrintStream out) {
+	/** Outcomes of orders seen on {@code order.events}, by order id. */
+	private final Map<String, CompletableFuture<Seen>> seen = new ConcurrentHashMap<>();
+
+	OrderBenchmark(URI gateway, String kafkaBootstrap, PrintStream out) {
 		this.gateway = gateway;
+		this.kafkaBootstrap = kafkaBootstrap;
 		this.out = out;
+	}
+
+	/** An order's outcome as the stream told it, and when the benchmark saw it. */
+	private record Seen(String status, String reason, long nanos) {
 	}
 
 	/**
@@ -77,7 +91,7 @@ final class OrderBenchmark {
 				i++;
 			}
 			return new Settings(rate, Duration.ofSeconds(seconds),
-					(customers > 0) ? customers : (int) Math.min(200, Math.max(10, Math.ceil(rate * 8))));
+					(customers > 0) ? customers : (int) Math.min(400, Math.max(10, Math.ceil(rate * 20))));
 		}
 
 		private static double positive(String option, String value) {
@@ -111,6 +125,9 @@ final class OrderBenchmark {
 		List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
 		Map<String, Integer> failures = new ConcurrentHashMap<>();
 		AtomicInteger notTerminal = new AtomicInteger();
+		OrderStream stream = new OrderStream();
+		Thread listener = Thread.ofPlatform().name("bench-order-events").daemon().start(stream);
+		stream.awaitAssigned();
 		long begin = System.nanoTime();
 		long intervalNanos = (long) (1_000_000_000L / settings.rate());
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -151,10 +168,76 @@ final class OrderBenchmark {
 			}
 			this.out.println("All orders started; waiting for the last ones to settle ...");
 		}
+		stream.stop();
+		listener.interrupt();
 		report(settings, planned, outcomes, notTerminal.get(), failures, Duration.ofNanos(System.nanoTime() - begin));
 	}
 
-	/** Fills the cart, checks out, polls until the order is confirmed or cancelled. */
+	/**
+	 * Reads {@code order.events} from its end as an analyst would, and completes the
+	 * outcome of every order confirmed or cancelled: no polling load on the platform.
+	 */
+	private final class OrderStream implements Runnable {
+
+		private final java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(1);
+
+		private volatile boolean running = true;
+
+		@Override
+		public void run() {
+			Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+					OrderBenchmark.this.kafkaBootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+					ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+			try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+					new StringDeserializer())) {
+				List<TopicPartition> partitions = consumer.partitionsFor("order.events")
+					.stream()
+					.map((p) -> new TopicPartition(p.topic(), p.partition()))
+					.toList();
+				consumer.assign(partitions);
+				consumer.seekToEnd(partitions);
+				partitions.forEach(consumer::position);
+				this.assigned.countDown();
+				while (this.running) {
+					for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+						long now = System.nanoTime();
+						JsonNode event = JSON.readTree(record.value());
+						String type = event.path("type").asString();
+						if (type.equals("order.confirmed") || type.equals("order.cancelled")) {
+							String status = type.equals("order.confirmed") ? "CONFIRMED" : "CANCELLED";
+							outcome(record.key())
+								.complete(new Seen(status, event.path("data").path("reason").asString(null), now));
+						}
+					}
+				}
+			}
+			catch (org.apache.kafka.common.errors.InterruptException ex) {
+				// stopped
+			}
+		}
+
+		void awaitAssigned() {
+			try {
+				if (!this.assigned.await(30, TimeUnit.SECONDS)) {
+					throw new SouqException("bench: cannot read order.events at " + OrderBenchmark.this.kafkaBootstrap);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		void stop() {
+			this.running = false;
+		}
+
+	}
+
+	private CompletableFuture<Seen> outcome(String orderId) {
+		return this.seen.computeIfAbsent(orderId, (id) -> new CompletableFuture<>());
+	}
+
+	/** Fills the cart, checks out, waits until the stream says confirmed or cancelled. */
 	private Outcome order(Customer customer, String productId) {
 		send("DELETE", "/api/cart", null, customer.token);
 		HttpResponse<String> added = send("POST", "/api/cart/items",
@@ -173,17 +256,20 @@ final class OrderBenchmark {
 			throw new IllegalStateException("checkout answered " + placed.statusCode());
 		}
 		String id = JSON.readTree(placed.body()).path("id").asString();
-		long deadline = start + SETTLE.toNanos();
-		while (System.nanoTime() < deadline) {
-			JsonNode order = JSON.readTree(send("GET", "/api/orders/" + id, null, customer.token).body());
-			String status = order.path("status").asString();
-			if (status.equals("CONFIRMED") || status.equals("CANCELLED")) {
-				return new Outcome(status, order.path("failureReason").asString(null),
-						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-			}
-			Launcher.pause(POLL);
+		try {
+			Seen seen = outcome(id).get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+			return new Outcome(seen.status(), seen.reason(), TimeUnit.NANOSECONDS.toMillis(seen.nanos() - start));
 		}
-		return null;
+		catch (java.util.concurrent.TimeoutException ex) {
+			return null;
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause().toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
 	}
 
 	private void report(Settings settings, int planned, List<Outcome> outcomes, int notTerminal,

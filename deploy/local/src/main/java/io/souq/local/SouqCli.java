@@ -153,8 +153,8 @@ public final class SouqCli {
 			throw new SouqException(
 					"bench needs a running platform (./souq up -d); not running: " + String.join(", ", missing));
 		}
-		new OrderBenchmark(java.net.URI.create(platform.gatewayUrl()), this.out).run(settings, platform.adminEmail(),
-				platform.adminPassword());
+		new OrderBenchmark(java.net.URI.create(platform.gatewayUrl()), platform.kafkaBootstrap(), this.out)
+			.run(settings, platform.adminEmail(), platform.adminPassword());
 		return 0;
 	}
 

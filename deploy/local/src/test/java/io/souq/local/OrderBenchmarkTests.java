@@ -15,7 +15,7 @@ class OrderBenchmarkTests {
 		OrderBenchmark.Settings defaults = OrderBenchmark.Settings.parse(List.of());
 		assertThat(defaults.rate()).isEqualTo(5);
 		assertThat(defaults.duration()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(defaults.customers()).isEqualTo(40);
+		assertThat(defaults.customers()).isEqualTo(100);
 		OrderBenchmark.Settings given = OrderBenchmark.Settings
 			.parse(List.of("--rate", "2.5", "--duration", "10", "--customers", "7"));
 		assertThat(given.rate()).isEqualTo(2.5);
