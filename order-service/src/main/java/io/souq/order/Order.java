@@ -285,8 +285,8 @@ public class Order extends Outboxed {
 			status(OrderStatus.CONFIRMED, now);
 			publish(OrderConfirmed.TYPE,
 					new OrderConfirmed(this.id, this.customerId, this.lines, money(this.subtotal), money(this.shipping),
-							money(this.total), this.currency, created.carrier(), created.trackingNumber(),
-							this.createdAt, now),
+							money(this.total), this.currency, created.carrier(), created.trackingNumber(), this.address,
+							created.estimatedDays(), this.createdAt, now),
 					answer, now);
 		}
 		changed(timeouts, now);

@@ -18,12 +18,15 @@ import io.souq.events.Money;
  * @param currency ISO 4217 code of every amount
  * @param carrier the carrier of the shipment
  * @param trackingNumber the shipment's tracking number
+ * @param shippingAddress where it goes (optional, may be {@code null})
+ * @param estimatedDays the carrier's estimate of days to delivery (optional, may be
+ * {@code null})
  * @param placedAt when the order was placed
  * @param at when it was confirmed
  */
 public record OrderConfirmed(String orderId, String customerId, List<OrderLine> lines, Money subtotal, Money shipping,
-		Money total, String currency, String carrier, String trackingNumber, Instant placedAt,
-		Instant at) implements OrderEvent {
+		Money total, String currency, String carrier, String trackingNumber, ShippingAddress shippingAddress,
+		Integer estimatedDays, Instant placedAt, Instant at) implements OrderEvent {
 
 	public static final String TYPE = "order.confirmed";
 
