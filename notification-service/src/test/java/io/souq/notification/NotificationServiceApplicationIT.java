@@ -1,19 +1,9 @@
 package io.souq.notification;
 
 import io.souq.test.ServiceChecks;
-import io.souq.test.WithSouqInfrastructure;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@WithSouqInfrastructure
-class NotificationServiceApplicationIT {
-
-	@LocalServerPort
-	int port;
+class NotificationServiceApplicationIT extends NotificationContext {
 
 	@Test
 	void becomesReadyOnItsBrokerAndDatabaseAndExposesProbesAndMetrics() {
