@@ -123,7 +123,7 @@ class PlatformEndToEndIT {
 		Map<String, String> paths = Map.of("catalog-service", "/api/products/no-such-product", "cart-service",
 				"/api/cart/items/no-such-product", "order-service", "/api/orders/no-such-order", "payment-service",
 				"/api/payment-methods/no-such-method", "inventory-service", "/api/inventory/SKU-1", "shipping-service",
-				"/api/shipments/TRK-1", "notification-service", "/api/notifications");
+				"/api/shipments/TRK-1", "notification-service", "/api/notifications/no-such-notification");
 		for (var route : paths.entrySet()) {
 			boolean cart = route.getKey().equals("cart-service");
 			HttpResponse<String> response = send(cart ? "PUT" : "GET", platform.gatewayUrl() + route.getValue(),
@@ -473,6 +473,79 @@ class PlatformEndToEndIT {
 			}
 			String next = shopper.cart(tea.id(), 1).checkout(card, Shopper.SA_ADDRESS);
 			shopper.awaitOrder(next, "CONFIRMED");
+		}
+
+		@Test
+		@Order(7)
+		void anArabicSpeakingCustomerGetsEachEmailOnceInArabicAndSeesThemListed() throws Exception {
+			Product tea = product(10);
+			Shopper shopper = Shopper.register(this.gateway, "ar");
+			String id = shopper.cart(tea.id(), 1).checkout(shopper.card("4242 4242 4242 4242"), Shopper.SA_ADDRESS);
+			String confirmed = shopper.awaitOrder(id, "CONFIRMED");
+			String trackingNumber = JsonPath.read(confirmed, "$.shipment.trackingNumber");
+			carrier(trackingNumber, "DISPATCHED");
+			shopper.awaitOrder(id, "SHIPPED");
+			carrier(trackingNumber, "DELIVERED");
+			shopper.awaitOrder(id, "DELIVERED");
+
+			String orderNumber = id.substring(0, 8);
+			List<String> expected = List.of("أهلاً بك في سوق", "تم تأكيد طلبك " + orderNumber,
+					"طلبك " + orderNumber + " في الطريق إليك", "تم تسليم طلبك " + orderNumber);
+			await().atMost(Shopper.EVENTUALLY)
+				.untilAsserted(() -> assertThat(inbox(shopper.email)).containsExactlyInAnyOrderElementsOf(expected));
+			await().atMost(Shopper.EVENTUALLY).untilAsserted(() -> {
+				HttpResponse<String> listed = shopper.send("GET", "/api/notifications", null);
+				assertThat(JsonPath.<List<String>>read(listed.body(), "$.content[*].template"))
+					.containsExactlyInAnyOrder("welcome", "order-confirmed", "order-shipped", "order-delivered");
+				assertThat(JsonPath.<List<String>>read(listed.body(), "$.content[*].subject"))
+					.containsExactlyInAnyOrderElementsOf(expected);
+			});
+			assertThat(JsonPath.<List<String>>read(
+					Shopper.register(this.gateway).send("GET", "/api/notifications", null).body(),
+					"$.content[*].orderId"))
+				.as("another customer's notifications")
+				.doesNotContain(id);
+			String mail = mailTo(shopper.email, "تم تأكيد طلبك");
+			assertThat(mail).contains("dir=\"rtl\"").contains(trackingNumber);
+		}
+
+		/** The subjects of the mails the SMTP server received for an address. */
+		private List<String> inbox(String email) throws Exception {
+			String messages = get(platform.greenMailApiUrl() + "/api/user/" + email + "/messages/INBOX").body();
+			return JsonPath.read(messages, "$[*].subject");
+		}
+
+		private String mailTo(String email, String subjectStart) {
+			String messages = get(platform.greenMailApiUrl() + "/api/user/" + email + "/messages/INBOX").body();
+			List<String> mails = JsonPath.read(messages, "$[?(@.subject =~ /" + subjectStart + ".*/)].mimeMessage");
+			assertThat(mails).hasSize(1);
+			return decoded(mails.get(0));
+		}
+
+		/** A MIME message with its quoted-printable and base64 parts decoded. */
+		private String decoded(String mime) {
+			try {
+				jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+						jakarta.mail.Session.getInstance(new java.util.Properties()),
+						new java.io.ByteArrayInputStream(mime.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				StringBuilder text = new StringBuilder();
+				collect(message.getContent(), text);
+				return text.toString();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private void collect(Object content, StringBuilder text) throws Exception {
+			if (content instanceof jakarta.mail.Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					collect(multipart.getBodyPart(i).getContent(), text);
+				}
+			}
+			else {
+				text.append(content).append('\n');
+			}
 		}
 
 		/** A new product with this stock, known to the cart. */

@@ -29,21 +29,32 @@ final class Shopper {
 
 	final String id;
 
+	final String email;
+
 	final String token;
 
-	private Shopper(String gateway, String id, String token) {
+	private Shopper(String gateway, String id, String email, String token) {
 		this.gateway = gateway;
 		this.id = id;
+		this.email = email;
 		this.token = token;
 	}
 
 	/** A new customer, signed in. */
 	static Shopper register(String gateway) {
+		return register(gateway, "en");
+	}
+
+	/** A new customer with this locale, signed in. */
+	static Shopper register(String gateway, String locale) {
 		String email = "shopper-" + UUID.randomUUID() + "@example.com";
-		HttpResponse<String> registered = ApiClient.on(gateway).send("POST", "/api/customers", """
-				{"email":"%s","password":"kettle-42-mint","name":"Shopper"}""".formatted(email), null);
+		HttpResponse<String> registered = ApiClient.on(gateway)
+			.send("POST", "/api/customers", """
+					{"email":"%s","password":"kettle-42-mint","name":"Shopper","locale":"%s"}""".formatted(email,
+					locale), null);
 		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-		return new Shopper(gateway, JsonPath.read(registered.body(), "$.id"), signIn(gateway, email, "kettle-42-mint"));
+		return new Shopper(gateway, JsonPath.read(registered.body(), "$.id"), email,
+				signIn(gateway, email, "kettle-42-mint"));
 	}
 
 	static String signIn(String gateway, String email, String password) {
