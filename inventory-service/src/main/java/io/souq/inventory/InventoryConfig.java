@@ -1,7 +1,5 @@
 package io.souq.inventory;
 
-import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +10,6 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 @EnableScheduling
 @EnableConfigurationProperties(ReservationProperties.class)
 class InventoryConfig {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	/** Releases expired reservations every {@code sweep-interval}, on every instance. */
 	@Bean

@@ -1,7 +1,5 @@
 package io.souq.notification;
 
-import java.time.Clock;
-
 import io.souq.notification.templates.MailTemplates;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,11 +9,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationConfig {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	MailTemplates mailTemplates(NotificationProperties properties) {

@@ -1,7 +1,5 @@
 package io.souq.order;
 
-import java.time.Clock;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -19,11 +17,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SagaTimeouts.class, CheckoutProperties.class })
 class OrderConfig {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	SagaSweeper sagaSweeper(Orders orders, SagaTimeouts timeouts) {

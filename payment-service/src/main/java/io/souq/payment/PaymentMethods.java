@@ -2,7 +2,6 @@ package io.souq.payment;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 import org.slf4j.Logger;
@@ -39,8 +38,8 @@ public class PaymentMethods {
 	 */
 	public PaymentMethod register(String customerId, Card card) {
 		PaymentProvider.TokenizedCard tokenized = this.provider.tokenize(card);
-		PaymentMethod method = this.repository.insert(PaymentMethod.of(newToken(), customerId, card, tokenized,
-				this.clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+		PaymentMethod method = this.repository
+			.insert(PaymentMethod.of(newToken(), customerId, card, tokenized, this.clock.instant()));
 		log.info("Payment method {} ({} ending {}) registered for customer {}", method.token(), method.brand(),
 				method.last4(), customerId);
 		return method;

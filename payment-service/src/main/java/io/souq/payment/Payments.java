@@ -2,7 +2,6 @@ package io.souq.payment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import io.souq.events.Envelope;
 import io.souq.events.payment.AuthorizePayment;
@@ -143,11 +142,12 @@ public class Payments {
 	}
 
 	/**
-	 * The time, to the millisecond as MongoDB stores it: an answer repeated from the
-	 * stored payment carries the same {@code at} as the first.
+	 * The time from the service clock, which ticks in milliseconds as MongoDB stores
+	 * them: an answer repeated from the stored payment carries the same {@code at} as the
+	 * first.
 	 */
 	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		return this.clock.instant();
 	}
 
 	private static void requireOrder(Envelope<?> command, String orderId) {

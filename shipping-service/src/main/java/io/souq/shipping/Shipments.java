@@ -178,11 +178,11 @@ public class Shipments {
 	}
 
 	/**
-	 * Now, at the precision MongoDB stores, so that an answer repeated from the document
-	 * is identical.
+	 * Now, from the service clock, which ticks at the precision MongoDB stores, so that
+	 * an answer repeated from the document is identical.
 	 */
 	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		return this.clock.instant();
 	}
 
 }

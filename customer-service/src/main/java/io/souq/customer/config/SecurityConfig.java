@@ -1,7 +1,5 @@
 package io.souq.customer.config;
 
-import java.time.Clock;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -27,11 +25,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfig {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

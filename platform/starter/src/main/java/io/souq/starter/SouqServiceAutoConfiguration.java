@@ -1,5 +1,7 @@
 package io.souq.starter;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.souq.starter.data.MongoIndexes;
@@ -44,6 +46,17 @@ public class SouqServiceAutoConfiguration {
 	MongoClientSettingsBuilderCustomizer souqMongoTimeouts(SouqProperties properties) {
 		long millis = properties.mongoServerSelectionTimeout().toMillis();
 		return builder -> builder.applyToClusterSettings(c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * The services' clock: UTC, ticking in milliseconds, the precision MongoDB stores, so
+	 * a time read back from a document equals the time written (an answer repeated from
+	 * stored state says exactly what the first one said).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 	}
 
 	@Bean
