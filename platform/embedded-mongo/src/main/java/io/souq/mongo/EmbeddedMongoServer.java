@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import org.h2.mvstore.MVStoreException;
 
 /**
@@ -33,9 +32,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	/** The address servers bind to unless told otherwise. */
 	public static final String DEFAULT_HOST = "127.0.0.1";
 
+	/**
+	 * Threads that run commands. A command waits for the group commit that makes it
+	 * durable while holding its thread, so there are more than cores: the commands that
+	 * wait together share one commit.
+	 */
+	static final int WORKER_THREADS = 16;
+
 	private final MongoServer server;
 
-	private final AbstractMongoBackend backend;
+	private final SouqBackend backend;
 
 	private final MongoStorage storage;
 
@@ -43,7 +49,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private EmbeddedMongoServer(MongoServer server, AbstractMongoBackend backend, MongoStorage storage,
+	private EmbeddedMongoServer(MongoServer server, SouqBackend backend, MongoStorage storage,
 			InetSocketAddress address) {
 		this.server = server;
 		this.backend = backend;
@@ -99,10 +105,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		if (bindAddress.isUnresolved()) {
 			throw new EmbeddedMongoException("cannot resolve bind address '" + host + "'");
 		}
-		AbstractMongoBackend backend = openBackend(storage);
+		SouqBackend backend = openBackend(storage);
 		MongoServer server = new MongoServer(backend);
 		try {
-			server.bind(bindAddress);
+			server.bind(bindAddress, 1, WORKER_THREADS);
 		}
 		catch (Exception ex) {
 			// Netty rethrows the checked BindException undeclared, which MongoServer.bind
@@ -119,14 +125,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		return new EmbeddedMongoServer(server, backend, storage, listening);
 	}
 
-	private static AbstractMongoBackend openBackend(MongoStorage storage) {
+	private static SouqBackend openBackend(MongoStorage storage) {
 		return switch (storage) {
-			case MongoStorage.InMemory inMemory -> new SouqMemoryBackend();
+			case MongoStorage.InMemory inMemory -> SouqBackend.inMemory();
 			case MongoStorage.DataDir dataDir -> openDataDir(dataDir);
 		};
 	}
 
-	private static SouqH2Backend openDataDir(MongoStorage.DataDir dataDir) {
+	private static SouqBackend openDataDir(MongoStorage.DataDir dataDir) {
 		try {
 			Files.createDirectories(dataDir.directory());
 		}
@@ -134,7 +140,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			throw new EmbeddedMongoException("cannot create data dir " + dataDir.directory() + ": " + ex, ex);
 		}
 		try {
-			return SouqH2Backend.open(dataDir.dataFile());
+			return SouqBackend.open(dataDir.dataFile());
 		}
 		catch (MVStoreException ex) {
 			String message = String.valueOf(ex.getMessage());
@@ -202,7 +208,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/** The backend, for this package's tests. */
-	AbstractMongoBackend backend() {
+	SouqBackend backend() {
 		return this.backend;
 	}
 

@@ -154,12 +154,18 @@ class H2DurabilityTests {
 	}
 
 	@Test
-	void readOnlyCommandsAreKnown() {
-		assertThat(SouqH2Backend.isReadOnly("find")).isTrue();
-		assertThat(SouqH2Backend.isReadOnly("getMore")).isTrue();
-		assertThat(SouqH2Backend.isReadOnly("insert")).isFalse();
-		assertThat(SouqH2Backend.isReadOnly("aggregate")).isFalse();
-		assertThat(SouqH2Backend.isReadOnly("findAndModify")).isFalse();
+	void commandsThatMayWriteAreKnown() {
+		assertThat(SouqBackend.mayWrite("find", new de.bwaldvogel.mongo.bson.Document())).isFalse();
+		assertThat(SouqBackend.mayWrite("getMore", new de.bwaldvogel.mongo.bson.Document())).isFalse();
+		assertThat(SouqBackend.mayWrite("insert", new de.bwaldvogel.mongo.bson.Document())).isTrue();
+		assertThat(SouqBackend.mayWrite("findAndModify", new de.bwaldvogel.mongo.bson.Document())).isTrue();
+		assertThat(SouqBackend.mayWrite("aggregate",
+				new de.bwaldvogel.mongo.bson.Document("pipeline", List
+					.of(new de.bwaldvogel.mongo.bson.Document("$match", new de.bwaldvogel.mongo.bson.Document())))))
+			.isFalse();
+		assertThat(SouqBackend.mayWrite("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
+				List.of(new de.bwaldvogel.mongo.bson.Document("$out", "copy")))))
+			.isTrue();
 	}
 
 }

@@ -92,11 +92,11 @@ class IdIndexLookupTests {
 	void guardedUpdateVisitsOnlyTheDocumentWithThatId(TestBackend backend) {
 		start(backend);
 		long examinedBefore = this.counters.documentsExamined();
-		long lookupsBefore = this.counters.idLookups();
+		long lookupsBefore = this.counters.plans("_id_");
 		this.items.updateOne(and(eq("_id", 500), eq("version", 3L)), inc("version", 1L));
 		this.items.updateOne(and(eq("_id", 501), gte("stock", 2)), inc("stock", -1));
 		this.items.updateOne(and(eq("_id", 502), eq("version", 99L)), inc("version", 1L));
-		assertThat(this.counters.idLookups() - lookupsBefore).isEqualTo(3);
+		assertThat(this.counters.plans("_id_") - lookupsBefore).isEqualTo(3);
 		assertThat(this.counters.documentsExamined() - examinedBefore).isEqualTo(3);
 	}
 
@@ -105,9 +105,9 @@ class IdIndexLookupTests {
 	void filterWithoutIdStillScansEveryDocument(TestBackend backend) {
 		start(backend);
 		long examinedBefore = this.counters.documentsExamined();
-		long lookupsBefore = this.counters.idLookups();
+		long lookupsBefore = this.counters.plans("_id_");
 		assertThat(this.items.countDocuments(eq("version", 3L))).isEqualTo(DOCUMENTS);
-		assertThat(this.counters.idLookups()).isEqualTo(lookupsBefore);
+		assertThat(this.counters.plans("_id_")).isEqualTo(lookupsBefore);
 		assertThat(this.counters.documentsExamined() - examinedBefore).isEqualTo(DOCUMENTS);
 	}
 

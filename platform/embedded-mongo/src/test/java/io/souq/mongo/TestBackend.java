@@ -34,7 +34,7 @@ enum TestBackend {
 		MongoCollection<?> serverCollection = server.backend()
 			.resolveDatabase(database)
 			.resolveCollection(collection, true);
-		return ((IdLookupCollection) serverCollection).queryCounters();
+		return ((SouqCollection) serverCollection).queryCounters();
 	}
 
 }

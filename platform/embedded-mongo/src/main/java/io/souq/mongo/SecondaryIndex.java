@@ -1,0 +1,343 @@
+package io.souq.mongo;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * An index other than {@code _id}: non-unique or unique, sparse or not, single-field or
+ * compound, multikey (one entry per array element), kept in the store as an ordered map
+ * of entries {@code [key values..., id]} ({@link StoreTypes.EntryType}), so that it
+ * survives a restart without a rebuild and serves equality, {@code $in}, ranges and sorts
+ * in value order.
+ * <p>
+ * Entries are computed from the document alone (its key values and its id), so removing
+ * or updating a document never needs anything but the document. Missing fields are
+ * indexed as {@code null} (unless the index is sparse and the document has none of its
+ * fields), an empty array as the empty array.
+ */
+final class SecondaryIndex extends Index<Object> {
+
+	private static final String BUILT = "built:";
+
+	private static final String MULTIKEY = "multikey:";
+
+	private final SouqCollection collection;
+
+	private final boolean unique;
+
+	private final MVMap<Object[], Boolean> entries;
+
+	private final MVMap<String, String> meta;
+
+	private final StoreTypes.EntryType entryType;
+
+	private final int fields;
+
+	private volatile boolean built;
+
+	private volatile boolean multikey;
+
+	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique, SouqCollection collection,
+			MVMap<Object[], Boolean> entries, StoreTypes.EntryType entryType, MVMap<String, String> meta) {
+		super(name, keys, sparse);
+		this.collection = collection;
+		this.unique = unique;
+		this.entries = entries;
+		this.entryType = entryType;
+		this.meta = meta;
+		this.fields = keys.size();
+		this.built = meta.containsKey(BUILT + name);
+		this.multikey = meta.containsKey(MULTIKEY + name);
+	}
+
+	static boolean[] directions(List<IndexKey> keys) {
+		boolean[] ascending = new boolean[keys.size()];
+		for (int i = 0; i < ascending.length; i++) {
+			ascending[i] = keys.get(i).isAscending();
+		}
+		return ascending;
+	}
+
+	MVMap<Object[], Boolean> entries() {
+		return this.entries;
+	}
+
+	StoreTypes.EntryType entryType() {
+		return this.entryType;
+	}
+
+	boolean sparse() {
+		return isSparse();
+	}
+
+	/** Whether some document had an array in one of the index's fields. */
+	boolean multikey() {
+		return this.multikey;
+	}
+
+	boolean built() {
+		return this.built;
+	}
+
+	/** Forgets a partial build (a crash during {@code createIndexes}) before building. */
+	void clearForBuild() {
+		this.entries.clear();
+	}
+
+	void markBuilt() {
+		if (!this.built) {
+			this.meta.put(BUILT + getName(), "true");
+			this.built = true;
+		}
+	}
+
+	/**
+	 * The entries of a document, in index order, without duplicates.
+	 * @param document the document
+	 * @return its entries, empty when a sparse index skips it
+	 */
+	Set<Object[]> entriesOf(Document document) {
+		Set<Object[]> result = new TreeSet<>(this.entryType);
+		if (isSparse() && !hasAnyValue(document)) {
+			return result;
+		}
+		Object id = this.collection.idKey(document);
+		Set<KeyValue> keyValues = getKeyValues(document);
+		if (keyValues.isEmpty()) {
+			// an empty array in an indexed field: indexed as the empty array itself
+			Object[] entry = new Object[this.fields + 1];
+			List<IndexKey> keys = getKeys();
+			for (int i = 0; i < this.fields; i++) {
+				Object value = Utils.getSubdocumentValueCollectionAware(document, keys.get(i).getKey());
+				entry[i] = (value instanceof Collection<?> values && values.isEmpty()) ? List.of()
+						: Missing.isNullOrMissing(value) ? null : value;
+			}
+			entry[this.fields] = id;
+			result.add(entry);
+			return result;
+		}
+		for (KeyValue keyValue : keyValues) {
+			Object[] entry = new Object[this.fields + 1];
+			for (int i = 0; i < this.fields; i++) {
+				entry[i] = keyValue.get(i);
+			}
+			entry[this.fields] = id;
+			result.add(entry);
+		}
+		return result;
+	}
+
+	/**
+	 * Whether a sparse index holds the document: when the query engine itself finds one
+	 * of the index's fields present ({@code $exists: true}), so that every document a
+	 * condition on one of those fields can match is in the index.
+	 */
+	private boolean hasAnyValue(Document document) {
+		for (IndexKey key : getKeys()) {
+			Document exists = new Document(key.getKey(), new Document("$exists", Boolean.TRUE));
+			if (new DefaultQueryMatcher().matches(document, exists)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean isMultikey(Document document) {
+		for (IndexKey key : getKeys()) {
+			if (Utils.getSubdocumentValueCollectionAware(document, key.getKey()) instanceof Collection) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public Object getPosition(Document document) {
+		if (isSparse() && !hasAnyValue(document)) {
+			return null;
+		}
+		return this.collection.idKey(document);
+	}
+
+	@Override
+	public void checkAdd(Document document, MongoCollection<Object> target) {
+		Set<Object[]> documentEntries = entriesOf(document);
+		if (this.unique) {
+			for (Object[] entry : documentEntries) {
+				checkUnique(entry, target);
+			}
+		}
+	}
+
+	private void checkUnique(Object[] entry, MongoCollection<Object> target) {
+		Object[] from = entry.clone();
+		Object[] to = entry.clone();
+		from[this.fields] = KeyOrder.Bound.LOWEST;
+		to[this.fields] = KeyOrder.Bound.HIGHEST;
+		Cursor<Object[], Boolean> cursor = this.entries.cursor(from, to, false);
+		while (cursor.hasNext()) {
+			Object[] existing = cursor.next();
+			if (KeyOrder.compare(existing[this.fields], entry[this.fields]) != 0) {
+				Object[] values = new Object[this.fields];
+				System.arraycopy(entry, 0, values, 0, this.fields);
+				throw new DuplicateKeyError(this, target, getKeys(), new KeyValue(values));
+			}
+		}
+	}
+
+	@Override
+	public void add(Document document, Object position, MongoCollection<Object> target) {
+		Set<Object[]> documentEntries = entriesOf(document);
+		if (this.unique) {
+			for (Object[] entry : documentEntries) {
+				checkUnique(entry, target);
+			}
+		}
+		noteMultikey(document);
+		for (Object[] entry : documentEntries) {
+			this.entries.put(entry, Boolean.TRUE);
+		}
+	}
+
+	private void noteMultikey(Document document) {
+		if (!this.multikey && isMultikey(document)) {
+			this.meta.put(MULTIKEY + getName(), "true");
+			this.multikey = true;
+		}
+	}
+
+	@Override
+	public Object remove(Document document) {
+		if (isSparse() && !hasAnyValue(document)) {
+			return null;
+		}
+		for (Object[] entry : entriesOf(document)) {
+			this.entries.remove(entry);
+		}
+		return this.collection.idKey(document);
+	}
+
+	@Override
+	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> target) {
+		Set<Object[]> added = entriesOf(newDocument);
+		added.removeAll(entriesOf(oldDocument));
+		if (this.unique) {
+			for (Object[] entry : added) {
+				checkUnique(entry, target);
+			}
+		}
+	}
+
+	@Override
+	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+			MongoCollection<Object> target) {
+		Set<Object[]> before = entriesOf(oldDocument);
+		Set<Object[]> after = entriesOf(newDocument);
+		Iterator<Object[]> removed = before.iterator();
+		while (removed.hasNext()) {
+			Object[] entry = removed.next();
+			if (after.remove(entry)) {
+				removed.remove();
+			}
+		}
+		if (this.unique) {
+			for (Object[] entry : after) {
+				checkUnique(entry, target);
+			}
+		}
+		noteMultikey(newDocument);
+		for (Object[] entry : before) {
+			this.entries.remove(entry);
+		}
+		for (Object[] entry : after) {
+			this.entries.put(entry, Boolean.TRUE);
+		}
+	}
+
+	@Override
+	public boolean canHandle(Document query) {
+		return false;
+	}
+
+	@Override
+	public Iterable<Object> getPositions(Document query) {
+		throw new UnsupportedOperationException("the planner walks the index");
+	}
+
+	@Override
+	public long getCount() {
+		return this.entries.sizeAsLong();
+	}
+
+	/** Built from every document once: a reopened index is not rebuilt. */
+	@Override
+	public boolean isEmpty() {
+		return !this.built;
+	}
+
+	@Override
+	public long getDataSize() {
+		return getCount();
+	}
+
+	@Override
+	public void drop() {
+		this.meta.remove(BUILT + getName());
+		this.meta.remove(MULTIKEY + getName());
+		this.collection.removeIndexMap(this.entries);
+	}
+
+	@Override
+	public boolean isUnique() {
+		return this.unique;
+	}
+
+	/**
+	 * The differences between this index and the entries recomputed from every document:
+	 * empty when the index is exact.
+	 * @param documents every document of the collection
+	 * @return a description of each difference (at most a few)
+	 */
+	List<String> verify(Iterable<Document> documents) {
+		Set<Object[]> expected = new TreeSet<>(this.entryType);
+		for (Document document : documents) {
+			expected.addAll(entriesOf(document));
+		}
+		Set<Object[]> actual = new TreeSet<>(this.entryType);
+		for (Map.Entry<Object[], Boolean> entry : this.entries.entrySet()) {
+			actual.add(entry.getKey());
+		}
+		List<String> differences = new java.util.ArrayList<>();
+		for (Object[] entry : expected) {
+			if (!actual.contains(entry) && differences.size() < 5) {
+				differences.add(getName() + " lacks " + java.util.Arrays.toString(entry));
+			}
+		}
+		for (Object[] entry : actual) {
+			if (!expected.contains(entry) && differences.size() < 10) {
+				differences.add(getName() + " has a stale " + java.util.Arrays.toString(entry));
+			}
+		}
+		if (actual.size() != this.entries.sizeAsLong()) {
+			differences.add(getName() + " holds entries that compare equal");
+		}
+		return differences;
+	}
+
+}
