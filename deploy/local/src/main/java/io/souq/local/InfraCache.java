@@ -14,11 +14,12 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * The AOT cache of an infrastructure component (JDK 25+). There is no separate training
- * run: a start without a cache records one ({@code -XX:AOTCacheOutput}), which the JVM
- * writes when the component stops (SIGTERM from {@code down} or {@code stop}); the next
- * start uses it ({@code -XX:AOTCache}). The cache is dropped when the classpath, the JDK
- * or the JVM options change.
+ * The AOT cache of Kafka or GreenMail (JDK 25+; the store runs without one, see
+ * {@link LocalPlatform#MONGO_JVM_OPTIONS}). There is no separate training run: a start
+ * without a cache records one ({@code -XX:AOTCacheOutput}), which the JVM writes when the
+ * component stops (SIGTERM from {@code down} or {@code stop}); the next start uses it
+ * ({@code -XX:AOTCache}). The cache is dropped when the classpath, the JDK or the JVM
+ * options change.
  */
 final class InfraCache {
 

@@ -70,6 +70,12 @@ public final class LocalPlatform implements AutoCloseable {
 
 	static final List<String> KAFKA_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+	/**
+	 * The store's JVM options. It runs without an AOT cache: recording one while it
+	 * serves ({@code -XX:AOTCacheOutput}, written at exit) crashed its JVM on the way out
+	 * ({@code MethodTrainingData::cleanup}), and a cache would only save about a quarter
+	 * of a second of its half-second start, which Kafka's longer start hides anyway.
+	 */
 	static final List<String> MONGO_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
 	static final List<String> SMTP_JVM_OPTIONS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -803,7 +809,11 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		List<String> jvm = new ArrayList<>(options);
 		String note = "";
-		if (aotEnabled()) {
+		if (component.equals(Component.MONGO)) {
+			// no AOT cache for the store: see MONGO_JVM_OPTIONS
+			AppImage.deleteRecursively(this.apps.resolve(component.name()));
+		}
+		else if (aotEnabled()) {
 			InfraCache cache = new InfraCache(this.apps.resolve(component.name()), classpath, options);
 			String option = cache.option();
 			jvm.add(option);
