@@ -324,6 +324,9 @@ public final class SouqCli {
 			this.out.println("Stopped " + stopped.size() + " components in "
 					+ LocalPlatform.seconds(Duration.ofNanos(System.nanoTime() - begin)) + ".");
 		}
+		SouqHome home = platform.home();
+		CrashReports.warning(CrashReports.find(home), home, displayPath(home.root()))
+			.ifPresent((warning) -> this.err.println("souq: " + warning));
 		supervisor.ifPresent((process) -> {
 			if (Launcher.awaitExit(process, Duration.ofSeconds(10))) {
 				this.out.println("The foreground ./souq up (pid " + process.pid() + ") has exited.");

@@ -107,6 +107,27 @@ class SouqCliTests {
 	}
 
 	@Test
+	void downWarnsInOneLineAboutCrashReportsInTheHome() throws Exception {
+		Path home = this.root.resolve(".souq");
+		Files.createDirectories(home);
+		Files.writeString(home.resolve("hs_err_pid4242.log"), """
+				# A fatal error has been detected by the Java Runtime Environment:
+				jvm_args: -Dsouq.component=mongo -Dsouq.home=%s -Xmx256m
+				""".formatted(home));
+		Files.writeString(home.resolve("hs_err.txt"), "not a crash report");
+		assertThat(this.cli.run("down")).isZero();
+		assertThat(out()).contains("Nothing is running.");
+		assertThat(err())
+			.isEqualTo("souq: warning: a JVM crashed: .souq holds hs_err_pid4242.log (mongo) (read, then delete it)\n");
+	}
+
+	@Test
+	void downWithoutCrashReportsWarnsAboutNothing() {
+		assertThat(this.cli.run("down")).isZero();
+		assertThat(err()).isEmpty();
+	}
+
+	@Test
 	void stopOfAStoppedComponent() {
 		assertThat(this.cli.run("stop", "payment-service")).isZero();
 		assertThat(out()).contains("payment-service is not running.");
