@@ -72,6 +72,15 @@ public record SouqHome(Path root) {
 	}
 
 	/**
+	 * The lock files, one per component, that serialise its starts and stops across
+	 * {@code ./souq} commands.
+	 * @return {@code locks/}
+	 */
+	public Path locks() {
+		return this.root.resolve("locks");
+	}
+
+	/**
 	 * A component's log file.
 	 * @param name the component
 	 * @return {@code logs/<name>.log}
@@ -95,7 +104,7 @@ public record SouqHome(Path root) {
 	 */
 	public SouqHome create() {
 		try {
-			for (Path dir : new Path[] { data(), logs(), run(), apps(), config(), lib() }) {
+			for (Path dir : new Path[] { data(), logs(), run(), apps(), config(), lib(), locks() }) {
 				Files.createDirectories(dir);
 			}
 			return this;
