@@ -6,12 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What Linux tells about a process: its command line and resident memory.
  */
 final class ProcessInfo {
+
+	private static final Pattern PID = Pattern.compile("[0-9]+");
+
+	/** The state of a listening socket in {@code /proc/net/tcp}. */
+	private static final String TCP_LISTEN = "0A";
 
 	private ProcessInfo() {
 	}
@@ -111,6 +121,94 @@ final class ProcessInfo {
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * The process listening on a TCP port: the socket's inode from {@code /proc/net/tcp}
+	 * and {@code /proc/net/tcp6}, then the process that has a file descriptor on that
+	 * socket ({@code /proc/<pid>/fd}).
+	 * @param port the port
+	 * @return the pid, or empty if nothing listens there or the owner cannot be seen
+	 */
+	static OptionalLong listeningPid(int port) {
+		Set<String> inodes = new HashSet<>();
+		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+			try {
+				inodes.addAll(listeningInodes(Files.readString(Path.of(table), StandardCharsets.US_ASCII), port));
+			}
+			catch (IOException | RuntimeException ex) {
+				// no such table
+			}
+		}
+		if (inodes.isEmpty()) {
+			return OptionalLong.empty();
+		}
+		Set<String> sockets = new HashSet<>();
+		for (String inode : inodes) {
+			sockets.add("socket:[" + inode + "]");
+		}
+		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter((dir) -> PID.matcher(dir.getFileName().toString()).matches())
+				.toList()) {
+				if (holdsAny(process, sockets)) {
+					return OptionalLong.of(Long.parseLong(process.getFileName().toString()));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// no /proc
+		}
+		return OptionalLong.empty();
+	}
+
+	private static boolean holdsAny(Path process, Set<String> sockets) {
+		try (Stream<Path> descriptors = Files.list(process.resolve("fd"))) {
+			for (Path descriptor : descriptors.toList()) {
+				try {
+					if (sockets.contains(Files.readSymbolicLink(descriptor).toString())) {
+						return true;
+					}
+				}
+				catch (IOException ex) {
+					// closed meanwhile
+				}
+			}
+			return false;
+		}
+		catch (IOException | RuntimeException ex) {
+			// gone, or not ours to read
+			return false;
+		}
+	}
+
+	/**
+	 * The inodes of the listening sockets on a port in a {@code /proc/net/tcp} table
+	 * (IPv4 or IPv6, any address).
+	 * @param table the table's content
+	 * @param port the port
+	 * @return the inodes
+	 */
+	static Set<String> listeningInodes(String table, int port) {
+		Set<String> inodes = new HashSet<>();
+		for (String line : table.split("\n")) {
+			String[] fields = line.trim().split("\\s+");
+			// sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid
+			// timeout inode
+			if (fields.length < 10 || !fields[3].equals(TCP_LISTEN)) {
+				continue;
+			}
+			String local = fields[1];
+			int colon = local.lastIndexOf(':');
+			try {
+				if (colon > 0 && Integer.parseInt(local.substring(colon + 1), 16) == port && !fields[9].equals("0")) {
+					inodes.add(fields[9]);
+				}
+			}
+			catch (NumberFormatException ex) {
+				// the header
+			}
+		}
+		return inodes;
 	}
 
 	/**

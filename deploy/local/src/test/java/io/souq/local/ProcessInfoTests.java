@@ -1,5 +1,7 @@
 package io.souq.local;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,29 @@ class ProcessInfoTests {
 		Process process = new ProcessBuilder("true").start();
 		process.waitFor();
 		assertThat(ProcessInfo.isRunning(process.toHandle())).isFalse();
+	}
+
+	@Test
+	void findsTheListeningSocketsOfAPortInProcNetTcp() {
+		String table = """
+				  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+				   0: 0100007F:2135 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 41234 1 0
+				   1: 0100007F:2135 0100007F:C350 01 00000000:00000000 00:00000000 00000000     0        0 41299 1 0
+				   2: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 41300 1 0
+				""";
+		assertThat(ProcessInfo.listeningInodes(table, 0x2135)).containsExactly("41234");
+		assertThat(ProcessInfo.listeningInodes(table, 8080)).containsExactly("41300");
+		assertThat(ProcessInfo.listeningInodes(table, 9092)).isEmpty();
+		String ipv6 = "   0: 0000000000000000FFFF00000100007F:1F95 00000000000000000000000000000000:0000 0A "
+				+ "00000000:00000000 00:00000000 00000000     0        0 52000 1 0\n";
+		assertThat(ProcessInfo.listeningInodes(ipv6, 8085)).containsExactly("52000");
+	}
+
+	@Test
+	void findsTheProcessListeningOnAPort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			assertThat(ProcessInfo.listeningPid(socket.getLocalPort())).hasValue(ProcessHandle.current().pid());
+		}
 	}
 
 	@Test
