@@ -189,10 +189,15 @@ public final class LocalPlatform implements AutoCloseable {
 		Map<String, StartupReport.Started> results = new ConcurrentHashMap<>();
 		List<Component> toStart = new ArrayList<>();
 		for (Component component : components) {
-			Optional<ProcessHandle> running = pidFile(component).liveProcess();
+			Optional<ProcessHandle> running = ours(component);
 			if (running.isPresent()) {
-				results.put(component.name(), new StartupReport.Started(component.name(),
-						OptionalLong.of(running.get().pid()), true, Duration.ZERO, "already running"));
+				// another command may still be starting it: wait until it is done
+				try (ComponentLock lock = lock(component, "checking")) {
+					running = adopt(component);
+				}
+			}
+			if (running.isPresent()) {
+				results.put(component.name(), alreadyRunning(component, running.get()));
 			}
 			else {
 				toStart.add(component);
@@ -207,12 +212,12 @@ public final class LocalPlatform implements AutoCloseable {
 			if (!infrastructure.isEmpty()) {
 				this.out.println("Starting " + Component.names(infrastructure) + " ...");
 				runAll(infrastructure, infrastructure.size(), failure,
-						(component) -> results.put(component.name(), launchInfrastructure(component, startedNow)));
+						(component) -> results.put(component.name(), startInfrastructure(component, startedNow)));
 			}
 			if (!apps.isEmpty() && failure.get() == null) {
 				List<String> missing = Component.ofKind(Component.Kind.INFRASTRUCTURE)
 					.stream()
-					.filter((c) -> pidFile(c).liveProcess().isEmpty())
+					.filter((c) -> ours(c).isEmpty())
 					.map(Component::name)
 					.toList();
 				if (!missing.isEmpty()) {
@@ -367,23 +372,22 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * The components whose process is running.
+	 * The components whose process is running, with a pid file or without
+	 * ({@link #status()} tells which).
 	 * @return their names, in start order
 	 */
 	public List<String> running() {
-		return Component.ALL.stream()
-			.filter((component) -> pidFile(component).liveProcess().isPresent())
-			.map(Component::name)
-			.toList();
+		return Component.ALL.stream().filter((component) -> ours(component).isPresent()).map(Component::name).toList();
 	}
 
 	/**
-	 * The process of a running component.
+	 * The process of a running component (found through its pid file, its port or its
+	 * command line).
 	 * @param name the component
 	 * @return its process, or empty if it is not running
 	 */
 	public Optional<ProcessHandle> process(String name) {
-		return pidFile(Component.named(name)).liveProcess();
+		return ours(Component.named(name));
 	}
 
 	// ------------------------------------------------------------------ accessors
@@ -648,8 +652,7 @@ public final class LocalPlatform implements AutoCloseable {
 			}
 			for (int port : this.ports.listening(component)) {
 				if (Probes.tcp(port)) {
-					problems.add(component.name() + ": port " + port + " is already in use by another process"
-							+ " (another platform? set SOUQ_PORT_OFFSET to run a second one)");
+					problems.add(portInUse(component, port));
 				}
 			}
 		}
@@ -718,18 +721,23 @@ public final class LocalPlatform implements AutoCloseable {
 		try {
 			List<CompletableFuture<Void>> futures = new ArrayList<>();
 			for (Component app : apps) {
-				futures
-					.add(CompletableFuture.supplyAsync(() -> (failure.get() == null) ? prepareApp(app) : null, prepare)
-						.thenAcceptAsync((image) -> {
-							if (image != null && failure.get() == null) {
-								results.put(app.name(), launchApp(app, image, startedNow));
+				futures.add(CompletableFuture
+					.supplyAsync(() -> (failure.get() == null) ? lockAndPrepare(app, results) : null, prepare)
+					.thenAcceptAsync((locked) -> {
+						if (locked == null) {
+							return;
+						}
+						try (ComponentLock lock = locked.lock()) {
+							if (failure.get() == null) {
+								results.put(app.name(), launchApp(app, locked.app(), startedNow));
 							}
-						}, start)
-						.exceptionally((ex) -> {
-							Throwable cause = unwrap(ex);
-							failure.compareAndSet(null, cause);
-							return null;
-						}));
+						}
+					}, start)
+					.exceptionally((ex) -> {
+						Throwable cause = unwrap(ex);
+						failure.compareAndSet(null, cause);
+						return null;
+					}));
 			}
 			CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
 		}
@@ -741,6 +749,76 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private record PreparedApp(AppImage image, boolean useAotCache, String note) {
 
+	}
+
+	private record LockedApp(ComponentLock lock, PreparedApp app) {
+
+	}
+
+	/**
+	 * Takes an application's lock (released once it is ready, or has failed) and prepares
+	 * it, unless another command has started it meanwhile.
+	 * @return the lock and the prepared application, or {@code null} if it runs already
+	 */
+	private LockedApp lockAndPrepare(Component app, Map<String, StartupReport.Started> results) {
+		ComponentLock lock = lock(app, "starting");
+		try {
+			Optional<ProcessHandle> running = adopt(app);
+			if (running.isPresent()) {
+				results.put(app.name(), startedElsewhere(app, running.get()));
+				lock.close();
+				return null;
+			}
+			requirePortsFree(app);
+			return new LockedApp(lock, prepareApp(app));
+		}
+		catch (RuntimeException ex) {
+			lock.close();
+			throw ex;
+		}
+	}
+
+	private StartupReport.Started startInfrastructure(Component component, Map<Component, ProcessHandle> startedNow) {
+		try (ComponentLock lock = lock(component, "starting")) {
+			Optional<ProcessHandle> running = adopt(component);
+			if (running.isPresent()) {
+				return startedElsewhere(component, running.get());
+			}
+			requirePortsFree(component);
+			return launchInfrastructure(component, startedNow);
+		}
+	}
+
+	private StartupReport.Started startedElsewhere(Component component, ProcessHandle process) {
+		this.out.println("  " + component.name() + " is running already (pid " + process.pid()
+				+ "), started by another ./souq command");
+		return alreadyRunning(component, process);
+	}
+
+	private static StartupReport.Started alreadyRunning(Component component, ProcessHandle process) {
+		return new StartupReport.Started(component.name(), OptionalLong.of(process.pid()), true, Duration.ZERO,
+				"already running");
+	}
+
+	/**
+	 * Takes a component's lock (see {@link ComponentLock}), saying so if it has to wait.
+	 */
+	private ComponentLock lock(Component component, String action) {
+		return ComponentLock.acquire(this.home, component.name(), action + " " + component.name(),
+				(holder) -> this.out.println("  " + component.name() + ": waiting for " + holder + " ..."));
+	}
+
+	private void requirePortsFree(Component component) {
+		for (int port : this.ports.listening(component)) {
+			if (Probes.tcp(port)) {
+				throw new SouqException(portInUse(component, port));
+			}
+		}
+	}
+
+	private static String portInUse(Component component, int port) {
+		return component.name() + ": port " + port + " is already in use by another process"
+				+ " (another platform? set SOUQ_PORT_OFFSET to run a second one)";
 	}
 
 	private PreparedApp prepareApp(Component app) {
@@ -950,15 +1028,113 @@ public final class LocalPlatform implements AutoCloseable {
 		return up ? Health.UP : Health.DOWN;
 	}
 
+	/**
+	 * A component's state from its process and its port, not from its pid file alone: a
+	 * process of this platform without a pid file counts as running (untracked), and so
+	 * does a port served by another process.
+	 */
 	private ComponentStatus statusOf(Component component) {
+		int port = this.ports.of(component);
 		Optional<ProcessHandle> process = pidFile(component).liveProcess();
-		if (process.isEmpty()) {
-			return new ComponentStatus(component.name(), OptionalLong.empty(), this.ports.of(component), Health.STOPPED,
-					0);
+		if (process.isPresent()) {
+			long pid = process.get().pid();
+			return new ComponentStatus(component.name(), OptionalLong.of(pid), port, health(component),
+					ProcessInfo.rssKib(pid));
 		}
-		long pid = process.get().pid();
-		return new ComponentStatus(component.name(), OptionalLong.of(pid), this.ports.of(component), health(component),
-				ProcessInfo.rssKib(pid));
+		Optional<ProcessHandle> untracked = untracked(component);
+		if (untracked.isPresent()) {
+			long pid = untracked.get().pid();
+			return new ComponentStatus(component.name(), OptionalLong.of(pid), port, health(component),
+					ProcessInfo.rssKib(pid), "untracked pid " + pid + " (no pid file)");
+		}
+		if (Probes.tcp(port)) {
+			OptionalLong owner = ProcessInfo.listeningPid(port);
+			String note = owner.isPresent()
+					? "port served by pid " + owner.getAsLong() + ", not started from " + this.home.root()
+					: "port served by a process that cannot be identified";
+			return new ComponentStatus(component.name(), owner, port, health(component),
+					owner.isPresent() ? ProcessInfo.rssKib(owner.getAsLong()) : 0, note);
+		}
+		return new ComponentStatus(component.name(), OptionalLong.empty(), port, Health.STOPPED, 0);
+	}
+
+	/**
+	 * A component's process: the one its pid file names, otherwise an untracked one.
+	 * @param component the component
+	 * @return the process, or empty if it is not running
+	 */
+	private Optional<ProcessHandle> ours(Component component) {
+		Optional<ProcessHandle> tracked = pidFile(component).liveProcess();
+		return tracked.isPresent() ? tracked : untracked(component);
+	}
+
+	/**
+	 * Like {@link #ours(Component)}, and writes the pid file of an untracked process:
+	 * under the component's lock only.
+	 */
+	private Optional<ProcessHandle> adopt(Component component) {
+		PidFile pidFile = pidFile(component);
+		Optional<ProcessHandle> tracked = pidFile.liveProcess();
+		if (tracked.isPresent()) {
+			return tracked;
+		}
+		Optional<ProcessHandle> untracked = untracked(component);
+		untracked.ifPresent((process) -> {
+			logger.info("Adopting untracked {} (pid {})", component.name(), process.pid());
+			pidFile.write(process.pid());
+		});
+		return untracked;
+	}
+
+	/**
+	 * A process of this platform's component that its pid file does not name (the file is
+	 * missing or stale): the one listening on the component's port, or else one whose
+	 * command line is the component's (still starting, say). Only a process that is
+	 * verifiably ours counts (see {@link #isOurs(Component, List, SouqHome)}).
+	 * @param component the component
+	 * @return the process, or empty if there is none
+	 */
+	Optional<ProcessHandle> untracked(Component component) {
+		OptionalLong listener = ProcessInfo.listeningPid(this.ports.of(component));
+		if (listener.isPresent()) {
+			Optional<ProcessHandle> process = ProcessHandle.of(listener.getAsLong())
+				.filter(ProcessInfo::isRunning)
+				.filter((handle) -> isOurs(component, ProcessInfo.commandLine(handle), this.home));
+			if (process.isPresent()) {
+				return process;
+			}
+		}
+		try (Stream<ProcessHandle> processes = ProcessHandle.allProcesses()) {
+			return processes.filter((handle) -> isOurs(component, ProcessInfo.commandLine(handle), this.home))
+				.filter(ProcessInfo::isRunning)
+				.findFirst();
+		}
+	}
+
+	/**
+	 * Whether a command line is that of one of this platform's components: it carries the
+	 * component's and the home's markers and runs the component's main class or jar.
+	 * @param component the component
+	 * @param commandLine the arguments, program first
+	 * @param home the platform's home
+	 * @return {@code true} if it is the component's
+	 */
+	static boolean isOurs(Component component, List<String> commandLine, SouqHome home) {
+		if (!PidFile.commandLineMatches(commandLine, component.name(), home)) {
+			return false;
+		}
+		if (component.isApp()) {
+			String jar = component.executableJar(Path.of(".")).getFileName().toString();
+			return commandLine.stream().anyMatch((argument) -> argument.endsWith("/" + jar));
+		}
+		return commandLine.contains(mainClass(component));
+	}
+
+	private static String mainClass(Component component) {
+		if (component.equals(Component.KAFKA)) {
+			return "kafka.Kafka";
+		}
+		return component.equals(Component.MONGO) ? MONGO_MAIN : GREENMAIL_MAIN;
 	}
 
 	/**
@@ -970,14 +1146,11 @@ public final class LocalPlatform implements AutoCloseable {
 		List<Component> apps = components.stream().filter(Component::isApp).toList();
 		List<Component> infrastructure = new ArrayList<>(components.stream().filter((c) -> !c.isApp()).toList());
 		Collections.reverse(infrastructure);
+		// each stop takes the component's lock and looks again: one that another command
+		// is starting is stopped once it is ready
 		Set<String> running = ConcurrentHashMap.newKeySet();
 		for (Component component : components) {
-			if (pidFile(component).liveProcess().isPresent()) {
-				running.add(component.name());
-			}
-		}
-		if (running.isEmpty()) {
-			return List.of();
+			running.add(component.name());
 		}
 		// the applications together, then smtp and mongo together, then kafka
 		stopTogether(apps.stream().filter((c) -> running.contains(c.name())).toList(), report, stopped);
@@ -1026,19 +1199,26 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	private void stopOne(Component component, boolean report, List<String> stopped) {
-		PidFile pidFile = pidFile(component);
-		Optional<ProcessHandle> process = pidFile.liveProcess();
-		if (process.isEmpty()) {
-			return;
-		}
-		long begin = System.nanoTime();
-		boolean clean = Launcher.stop(process.get(), stopTimeout(component));
-		pidFile.delete();
-		stopped.add(component.name());
-		if (report) {
-			this.out.println("  " + component.name() + " (pid " + process.get().pid() + ") "
-					+ (clean ? "stopped" : "killed after " + stopTimeout(component).toSeconds() + " s") + " in "
-					+ seconds(Duration.ofNanos(System.nanoTime() - begin)));
+		try (ComponentLock lock = lock(component, "stopping")) {
+			PidFile pidFile = pidFile(component);
+			Optional<ProcessHandle> process = pidFile.liveProcess();
+			boolean tracked = process.isPresent();
+			if (!tracked) {
+				process = untracked(component);
+			}
+			if (process.isEmpty()) {
+				return;
+			}
+			long begin = System.nanoTime();
+			boolean clean = Launcher.stop(process.get(), stopTimeout(component));
+			pidFile.delete();
+			stopped.add(component.name());
+			if (report) {
+				this.out
+					.println("  " + component.name() + " (pid " + process.get().pid() + (tracked ? "" : ", untracked")
+							+ ") " + (clean ? "stopped" : "killed after " + stopTimeout(component).toSeconds() + " s")
+							+ " in " + seconds(Duration.ofNanos(System.nanoTime() - begin)));
+			}
 		}
 	}
 

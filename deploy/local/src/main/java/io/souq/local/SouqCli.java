@@ -344,7 +344,9 @@ public final class SouqCli {
 		for (ComponentStatus row : rows) {
 			String pid = row.pid().isPresent() ? Long.toString(row.pid().getAsLong()) : "-";
 			String rss = row.running() ? ProcessInfo.formatKib(row.rssKib()) : "-";
-			this.out.printf(Locale.ROOT, "%-21s %8s %6d  %-8s %9s%n", row.name(), pid, row.port(), row.health(), rss);
+			String line = String.format(Locale.ROOT, "%-21s %8s %6d  %-8s %9s", row.name(), pid, row.port(),
+					row.health(), rss);
+			this.out.println(row.note().isEmpty() ? line : line + "  " + row.note());
 			total += row.rssKib();
 			running += row.running() ? 1 : 0;
 		}

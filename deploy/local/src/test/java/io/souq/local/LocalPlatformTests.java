@@ -141,6 +141,25 @@ class LocalPlatformTests {
 	}
 
 	@Test
+	void onlyTheComponentsOwnCommandLineFromTheSameHomeIsOurs() {
+		SouqHome home = new SouqHome(Path.of("/tmp/h"));
+		List<String> payment = List.of("java", "-Dsouq.component=payment-service", "-Dsouq.home=/tmp/h", "-Xmx192m",
+				"-jar", "/tmp/h/apps/payment-service/souq-payment-service-exec.jar");
+		Component paymentService = Component.named("payment-service");
+		assertThat(LocalPlatform.isOurs(paymentService, payment, home)).isTrue();
+		assertThat(LocalPlatform.isOurs(paymentService, payment, new SouqHome(Path.of("/tmp/other")))).isFalse();
+		assertThat(LocalPlatform.isOurs(Component.named("order-service"), payment, home)).isFalse();
+		assertThat(LocalPlatform.isOurs(paymentService, payment.subList(0, 4), home)).isFalse();
+		List<String> training = List.of("java", "-Dsouq.home=/tmp/h", "-XX:AOTCacheOutput=/tmp/h/apps/x/app.aot",
+				"-jar", "/tmp/h/apps/payment-service/souq-payment-service-exec.jar");
+		assertThat(LocalPlatform.isOurs(paymentService, training, home)).isFalse();
+		List<String> store = List.of("java", "-Dsouq.component=mongo", "-Dsouq.home=/tmp/h", "-cp", "/tmp/h/lib/*",
+				LocalPlatform.MONGO_MAIN, "--port", "27017");
+		assertThat(LocalPlatform.isOurs(Component.MONGO, store, home)).isTrue();
+		assertThat(LocalPlatform.isOurs(Component.KAFKA, store, home)).isFalse();
+	}
+
+	@Test
 	void stopTimeoutsLetKafkaShutDownLast() {
 		assertThat(LocalPlatform.stopTimeout(Component.KAFKA)).isEqualTo(Duration.ofSeconds(60));
 		assertThat(LocalPlatform.stopTimeout(Component.GATEWAY)).isEqualTo(Duration.ofSeconds(20));
