@@ -35,6 +35,10 @@ final class GroupCommit implements AutoCloseable {
 
 	private static final int COMPACT_BYTES = 4 << 20;
 
+	private static final int COMMITS_PER_COMPACTION = 64;
+
+	private static final int COMPACT_BYTES_UNDER_LOAD = 1 << 20;
+
 	private final MVStore store;
 
 	private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -44,6 +48,13 @@ final class GroupCommit implements AutoCloseable {
 	private final LongAdder commits = new LongAdder();
 
 	private final LongAdder writes = new LongAdder();
+
+	private final LongAdder compactions = new LongAdder();
+
+	private int commitsSinceCompaction;
+
+	/** The change number that only asks to store compacted pages (not a write). */
+	private volatile long housekeepingChange;
 
 	private final Thread committer;
 
@@ -107,6 +118,10 @@ final class GroupCommit implements AutoCloseable {
 		return this.writes.sum();
 	}
 
+	long compactions() {
+		return this.compactions.sum();
+	}
+
 	/**
 	 * Waits until every change numbered up to {@code target} is in the file.
 	 * @param target a change number
@@ -162,7 +177,7 @@ final class GroupCommit implements AutoCloseable {
 
 	private void run() {
 		while (true) {
-			boolean compact;
+			boolean idle;
 			synchronized (this) {
 				while (this.requested <= this.durable && !this.closed) {
 					long before = System.nanoTime();
@@ -173,22 +188,25 @@ final class GroupCommit implements AutoCloseable {
 						Thread.currentThread().interrupt();
 						return;
 					}
-					if (this.requested <= this.durable && System.nanoTime() - before >= IDLE_MILLIS * 900_000L
-							&& this.compactionDue) {
+					if (this.requested <= this.durable && this.compactionDue
+							&& System.nanoTime() - before >= IDLE_MILLIS * 900_000L) {
 						break;
 					}
 				}
 				if (this.closed && this.requested <= this.durable) {
 					return;
 				}
-				compact = this.requested <= this.durable;
+				idle = this.requested <= this.durable;
 			}
 			try {
-				if (compact) {
-					compact();
+				if (idle) {
+					compact(COMPACT_BYTES);
 				}
 				else {
 					commit();
+					if (++this.commitsSinceCompaction >= COMMITS_PER_COMPACTION) {
+						compact(COMPACT_BYTES_UNDER_LOAD);
+					}
 				}
 			}
 			catch (RuntimeException ex) {
@@ -209,7 +227,9 @@ final class GroupCommit implements AutoCloseable {
 			covered = this.changes.get();
 			if (this.store.hasUnsavedChanges()) {
 				this.store.commit();
-				this.commits.increment();
+				if (covered != this.housekeepingChange) {
+					this.commits.increment();
+				}
 			}
 		}
 		finally {
@@ -224,27 +244,25 @@ final class GroupCommit implements AutoCloseable {
 		}
 	}
 
-	/** A step of compaction while nobody waits: rewrites some sparse chunks. */
-	private void compact() {
-		Lock closing = this.gate.writeLock();
-		closing.lock();
-		try {
-			long covered = this.changes.get();
-			boolean rewrote = this.store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
-			if (this.store.hasUnsavedChanges()) {
-				this.store.commit();
-				this.commits.increment();
-			}
-			synchronized (this) {
-				this.compactionDue = rewrote;
-				if (covered > this.durable) {
-					this.durable = covered;
-				}
-				notifyAll();
-			}
+	/**
+	 * A step of compaction: moves the live pages of sparse chunks into the next commit,
+	 * so that the file stops growing. It changes no content, so it runs beside commands
+	 * (as H2's own housekeeping would); its pages are stored by the next commit.
+	 * @param bytes how much to rewrite at most
+	 */
+	private void compact(int bytes) {
+		this.commitsSinceCompaction = 0;
+		boolean rewrote = this.store.compact(COMPACT_FILL_RATE, bytes);
+		if (rewrote) {
+			this.compactions.increment();
 		}
-		finally {
-			closing.unlock();
+		synchronized (this) {
+			this.compactionDue = rewrote;
+			if (rewrote && this.requested <= this.durable) {
+				// store the moved pages: the old chunks can then be reused
+				this.requested = this.changes.incrementAndGet();
+				this.housekeepingChange = this.requested;
+			}
 		}
 	}
 

@@ -82,7 +82,40 @@ final class KeyOrder {
 		if (right instanceof Bound rightBound) {
 			return -compareBound(rightBound, left);
 		}
+		return compareValues(left, right);
+	}
+
+	/**
+	 * {@link ValueComparator}'s order, with the common same-type cases (strings, dates,
+	 * object ids, integers, ordinary doubles) compared directly: an index walk compares
+	 * keys many times per lookup.
+	 */
+	private static int compareValues(Object left, Object right) {
+		if (left instanceof String leftText && right instanceof String rightText) {
+			return leftText.compareTo(rightText);
+		}
+		if (left instanceof Double leftNumber && right instanceof Double rightNumber && isOrdinary(leftNumber)
+				&& isOrdinary(rightNumber)) {
+			return Double.compare(leftNumber, rightNumber);
+		}
+		if (left instanceof Instant leftDate && right instanceof Instant rightDate) {
+			return leftDate.compareTo(rightDate);
+		}
+		if (left instanceof ObjectId leftId && right instanceof ObjectId rightId) {
+			return leftId.compareTo(rightId);
+		}
+		if (left instanceof Integer leftNumber && right instanceof Integer rightNumber) {
+			return Integer.compare(leftNumber, rightNumber);
+		}
+		if (left instanceof Long leftNumber && right instanceof Long rightNumber) {
+			return Long.compare(leftNumber, rightNumber);
+		}
 		return VALUES.compare(left, right);
+	}
+
+	/** Not zero (-0.0 equals 0.0 in MongoDB), not NaN, not infinite. */
+	private static boolean isOrdinary(double value) {
+		return value != 0.0 && Double.isFinite(value);
 	}
 
 	private static int compareBound(Bound bound, Object value) {

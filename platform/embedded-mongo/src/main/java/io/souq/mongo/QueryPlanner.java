@@ -59,9 +59,17 @@ final class QueryPlanner {
 	 * @param ordered whether the walk yields the requested sort order
 	 * @param distinct whether a document may come up more than once (multikey, several
 	 * stretches)
+	 * @param union the plans of the branches of a top-level {@code $or}, walked one after
+	 * the other (then the other fields are unused), or {@code null}
 	 */
 	record Plan(String indexName, SecondaryIndex index, List<Range> ranges, boolean reverse, boolean ordered,
-			boolean distinct) {
+			boolean distinct, List<Plan> union) {
+
+		Plan(String indexName, SecondaryIndex index, List<Range> ranges, boolean reverse, boolean ordered,
+				boolean distinct) {
+			this(indexName, index, ranges, reverse, ordered, distinct, null);
+		}
+
 	}
 
 	/** What the filter says about one field. */
@@ -115,7 +123,41 @@ final class QueryPlanner {
 			best = better(best, candidate(index.getName(), index, index.getKeys(), index.isUnique(), index.sparse(),
 					index.multikey(), conditions, sort, limit));
 		}
+		if (query != null && query.get("$or") instanceof List<?> branches && (best == null || best.score < 20)) {
+			Plan union = union(query, branches, primary, indexes);
+			if (union != null) {
+				return union;
+			}
+		}
 		return (best != null) ? best.plan : null;
+	}
+
+	/**
+	 * A plan for each branch of a top-level {@code $or} (with the filter's other
+	 * conditions), when every branch has one: the union of their candidates holds every
+	 * match.
+	 */
+	private static Plan union(Document query, List<?> branches, PrimaryIndex primary, List<SecondaryIndex> indexes) {
+		if (branches.isEmpty() || branches.size() > 16) {
+			return null;
+		}
+		Document others = new Document(query);
+		others.remove("$or");
+		List<Plan> plans = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		for (Object branch : branches) {
+			if (!(branch instanceof Document branchFilter)) {
+				return null;
+			}
+			Document combined = new Document("$and", List.of(others, branchFilter));
+			Plan plan = plan(combined, null, 0, primary, indexes);
+			if (plan == null) {
+				return null;
+			}
+			plans.add(plan);
+			names.add(plan.indexName());
+		}
+		return new Plan("$or(" + String.join(",", names) + ")", null, List.of(), false, false, true, plans);
 	}
 
 	private record Candidate(Plan plan, int score) {

@@ -203,12 +203,8 @@ final class SecondaryIndex extends Index<Object> {
 
 	@Override
 	public void add(Document document, Object position, MongoCollection<Object> target) {
+		// checkAdd ran for every index before anything was written
 		Set<Object[]> documentEntries = entriesOf(document);
-		if (this.unique) {
-			for (Object[] entry : documentEntries) {
-				checkUnique(entry, target);
-			}
-		}
 		noteMultikey(document);
 		for (Object[] entry : documentEntries) {
 			this.entries.put(entry, Boolean.TRUE);
@@ -233,8 +229,42 @@ final class SecondaryIndex extends Index<Object> {
 		return this.collection.idKey(document);
 	}
 
+	/** Whether an update leaves every field of the index as it was. */
+	private boolean sameKeys(Document oldDocument, Document newDocument) {
+		for (IndexKey key : getKeys()) {
+			Object before = Utils.getSubdocumentValueCollectionAware(oldDocument, key.getKey());
+			Object after = Utils.getSubdocumentValueCollectionAware(newDocument, key.getKey());
+			if (!java.util.Objects.equals(before, after) || (before != null && before.getClass() != after.getClass())
+					|| hasStructure(before)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Subdocuments are equal in Java whatever their field order, but not in MongoDB's
+	 * order: those take the full path.
+	 */
+	private static boolean hasStructure(Object value) {
+		if (value instanceof Document) {
+			return true;
+		}
+		if (value instanceof Collection<?> values) {
+			for (Object element : values) {
+				if (element instanceof Document || element instanceof Collection) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> target) {
+		if (sameKeys(oldDocument, newDocument)) {
+			return;
+		}
 		Set<Object[]> added = entriesOf(newDocument);
 		added.removeAll(entriesOf(oldDocument));
 		if (this.unique) {
@@ -247,6 +277,9 @@ final class SecondaryIndex extends Index<Object> {
 	@Override
 	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
 			MongoCollection<Object> target) {
+		if (sameKeys(oldDocument, newDocument)) {
+			return;
+		}
 		Set<Object[]> before = entriesOf(oldDocument);
 		Set<Object[]> after = entriesOf(newDocument);
 		Iterator<Object[]> removed = before.iterator();
@@ -256,11 +289,7 @@ final class SecondaryIndex extends Index<Object> {
 				removed.remove();
 			}
 		}
-		if (this.unique) {
-			for (Object[] entry : after) {
-				checkUnique(entry, target);
-			}
-		}
+		// checkUpdate ran for every index before anything was written
 		noteMultikey(newDocument);
 		for (Object[] entry : before) {
 			this.entries.remove(entry);

@@ -37,7 +37,7 @@ final class SouqBackend extends AbstractMongoBackend {
 
 	private static final int CACHE_MEGABYTES = 48;
 
-	private static final int PAGE_SPLIT_BYTES = 8 * 1024;
+	private static final int PAGE_SPLIT_BYTES = 4 * 1024;
 
 	/**
 	 * How long superseded chunks stay readable, for reads that started before a commit.
@@ -78,7 +78,10 @@ final class SouqBackend extends AbstractMongoBackend {
 			.pageSplitSize(PAGE_SPLIT_BYTES)
 			.open();
 		try {
-			store.setRetentionTime(RETENTION_MILLIS);
+			// chunks are reused as soon as no version in use needs them (commands
+			// register
+			// theirs): an MVStore otherwise keeps every chunk of the last 45 s
+			store.setRetentionTime(0);
 			checkFormat(store, dataFile);
 			return new SouqBackend(store, true);
 		}
@@ -184,6 +187,8 @@ final class SouqBackend extends AbstractMongoBackend {
 		T reply;
 		RuntimeException failure = null;
 		long target;
+		MVStore store = this.context.store();
+		MVStore.TxCounter version = commit.persistent() ? store.registerVersionUsage() : null;
 		if (gate != null) {
 			gate.lock();
 		}
@@ -198,6 +203,9 @@ final class SouqBackend extends AbstractMongoBackend {
 		finally {
 			if (gate != null) {
 				gate.unlock();
+			}
+			if (version != null) {
+				store.deregisterVersionUsage(version);
 			}
 			target = scope.close();
 		}
@@ -240,6 +248,7 @@ final class SouqBackend extends AbstractMongoBackend {
 		Document souq = new Document("storage", commit.persistent() ? "file" : "memory")
 			.append("commits", commit.commits())
 			.append("writes", commit.writes())
+			.append("compactions", commit.compactions())
 			.append("plannerEnabled", this.context.plannerEnabled())
 			.append("ttlPasses", this.ttlMonitor.passes())
 			.append("ttlDeleted", this.ttlMonitor.deleted());

@@ -321,6 +321,10 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 
 	/** The documents a plan walks to, in its order, each once. */
 	private Stream<Document> candidates(QueryPlanner.Plan plan) {
+		if (plan.union() != null) {
+			Set<Object> seen = new HashSet<>();
+			return plan.union().stream().flatMap(this::candidates).filter((document) -> seen.add(idKey(document)));
+		}
 		List<QueryPlanner.Range> ranges = new ArrayList<>(plan.ranges());
 		if (plan.reverse()) {
 			Collections.reverse(ranges);
