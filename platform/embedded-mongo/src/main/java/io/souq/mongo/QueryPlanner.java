@@ -103,6 +103,12 @@ final class QueryPlanner {
 	 * @return the plan, or {@code null} for a scan
 	 */
 	static Plan plan(Document query, Document orderBy, int limit, PrimaryIndex primary, List<SecondaryIndex> indexes) {
+		Candidate candidate = best(query, orderBy, limit, primary, indexes);
+		return (candidate != null) ? candidate.plan : null;
+	}
+
+	private static Candidate best(Document query, Document orderBy, int limit, PrimaryIndex primary,
+			List<SecondaryIndex> indexes) {
 		if (orderBy != null && orderBy.containsKey("$natural")) {
 			return null;
 		}
@@ -124,20 +130,21 @@ final class QueryPlanner {
 					index.multikey(), conditions, sort, limit));
 		}
 		if (query != null && query.get("$or") instanceof List<?> branches && (best == null || best.score < 20)) {
-			Plan union = union(query, branches, primary, indexes);
+			Candidate union = union(query, branches, primary, indexes, best);
 			if (union != null) {
 				return union;
 			}
 		}
-		return (best != null) ? best.plan : null;
+		return best;
 	}
 
 	/**
 	 * A plan for each branch of a top-level {@code $or} (with the filter's other
-	 * conditions), when every branch has one: the union of their candidates holds every
-	 * match.
+	 * conditions), when every branch has one that is narrower than the best plan of the
+	 * whole filter: the union of their candidates holds every match.
 	 */
-	private static Plan union(Document query, List<?> branches, PrimaryIndex primary, List<SecondaryIndex> indexes) {
+	private static Candidate union(Document query, List<?> branches, PrimaryIndex primary, List<SecondaryIndex> indexes,
+			Candidate best) {
 		if (branches.isEmpty() || branches.size() > 16) {
 			return null;
 		}
@@ -145,19 +152,22 @@ final class QueryPlanner {
 		others.remove("$or");
 		List<Plan> plans = new ArrayList<>();
 		List<String> names = new ArrayList<>();
+		int score = Integer.MAX_VALUE;
 		for (Object branch : branches) {
 			if (!(branch instanceof Document branchFilter)) {
 				return null;
 			}
 			Document combined = new Document("$and", List.of(others, branchFilter));
-			Plan plan = plan(combined, null, 0, primary, indexes);
-			if (plan == null) {
+			Candidate candidate = best(combined, null, 0, primary, indexes);
+			if (candidate == null || (best != null && candidate.score <= best.score)) {
 				return null;
 			}
-			plans.add(plan);
-			names.add(plan.indexName());
+			plans.add(candidate.plan);
+			names.add(candidate.plan.indexName());
+			score = Math.min(score, candidate.score);
 		}
-		return new Plan("$or(" + String.join(",", names) + ")", null, List.of(), false, false, true, plans);
+		return new Candidate(
+				new Plan("$or(" + String.join(",", names) + ")", null, List.of(), false, false, true, plans), score);
 	}
 
 	private record Candidate(Plan plan, int score) {
