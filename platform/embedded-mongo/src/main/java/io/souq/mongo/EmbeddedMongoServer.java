@@ -11,14 +11,15 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import de.bwaldvogel.mongo.MongoServer;
-import org.h2.mvstore.MVStoreException;
+import com.sleepycat.je.DatabaseException;
+import com.sleepycat.je.EnvironmentLockedException;
 
 /**
  * A MongoDB-protocol server (mongo-java-server) running in this JVM, for tests and local
- * runs. It answers {@code hello}, looks documents up through the {@code _id} index when a
- * filter pins {@code _id} (also with further conditions), and with
- * {@link MongoStorage#dataDir(Path) file storage} commits every acknowledged write to the
- * file before replying.
+ * runs: mongo-java-server's protocol and query engine over Souq's store, with secondary
+ * indexes, a query planner, TTL expiry and, with {@link MongoStorage#dataDir(Path) file
+ * storage}, every acknowledged write in the files before its reply (see
+ * {@link SouqBackend}).
  *
  * <pre class="code">
  * try (EmbeddedMongoServer mongo = EmbeddedMongoServer.startInMemory()) {
@@ -140,15 +141,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			throw new EmbeddedMongoException("cannot create data dir " + dataDir.directory() + ": " + ex, ex);
 		}
 		try {
-			return SouqBackend.open(dataDir.dataFile());
+			return SouqBackend.open(dataDir.directory());
 		}
-		catch (MVStoreException ex) {
-			String message = String.valueOf(ex.getMessage());
-			if (message.contains("locked")) {
-				throw new EmbeddedMongoException(
-						"data file " + dataDir.dataFile() + " is in use by another process (locked)", ex);
-			}
-			throw new EmbeddedMongoException("cannot open data file " + dataDir.dataFile() + ": " + message, ex);
+		catch (EnvironmentLockedException ex) {
+			throw new EmbeddedMongoException(
+					"data dir " + dataDir.directory() + " is in use by another process (locked)", ex);
+		}
+		catch (StoreEngine.OpenElsewhereException ex) {
+			throw new EmbeddedMongoException(
+					"data dir " + dataDir.directory() + " is in use by another server of this process (locked)", ex);
+		}
+		catch (DatabaseException ex) {
+			throw new EmbeddedMongoException("cannot open data dir " + dataDir.directory() + ": "
+					+ String.valueOf(ex.getMessage()).lines().findFirst().orElse(""), ex);
 		}
 	}
 
@@ -214,7 +219,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	/**
 	 * Closes all client connections, stops listening and closes the storage (committing
-	 * the H2 file). Does nothing when already closed.
+	 * the store). Does nothing when already closed.
 	 */
 	@Override
 	public void close() {

@@ -6,40 +6,28 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.exception.MongoServerException;
-import org.h2.mvstore.MVStore;
 
 /**
- * Makes writes durable before they are acknowledged, sharing one MVStore commit among
+ * Makes writes durable before they are acknowledged, sharing one write of the log among
  * every command waiting at the same time.
  * <p>
  * Every change to a map takes a number ({@link #change()}) before it is made. A command
- * that may write holds the {@linkplain #writeGate() write gate} while it runs; the
- * committer closes the gate (no command half done), notes the highest number handed out,
- * commits and reopens it. Before its reply leaves, every command waits until the numbers
- * of the collections it read or wrote are covered by a finished commit
- * ({@link #awaitDurable(long)}): a write is in the file before it is acknowledged, and a
- * read never returns a write that a crash could still take back. A command that changed
- * nothing and read nothing pending waits for nothing and commits nothing. While one
- * commit runs, the commands that arrive form the next group.
+ * that may write holds the {@linkplain #writeGate() write gate} while it runs and while
+ * its transaction commits (to the log buffer, not yet to the file). The committer closes
+ * the gate for a moment (no command half done), notes the highest number handed out,
+ * reopens it and writes the log to the file ({@link StoreEngine#flush()}). Before its
+ * reply leaves, every command waits until the numbers of the collections it read or wrote
+ * are covered by a finished flush ({@link #awaitDurable(long)}): a write is in the file
+ * before it is acknowledged, and a read never returns a write that a crash could still
+ * take back. A command that changed nothing and read nothing pending waits for nothing
+ * and writes nothing. While one flush runs, the commands that arrive form the next group.
  * <p>
  * "In the file" means written to the operating system (its page cache): that survives a
- * killed process, not a power cut. When idle, the committer compacts the file a little at
- * a time.
+ * killed process, not a power cut.
  */
 final class GroupCommit implements AutoCloseable {
 
-	private static final long IDLE_MILLIS = 1_000;
-
-	/** Rewrite chunks below this fill rate (percent) when idle. */
-	private static final int COMPACT_FILL_RATE = 60;
-
-	private static final int COMPACT_BYTES = 4 << 20;
-
-	private static final int COMMITS_PER_COMPACTION = 64;
-
-	private static final int COMPACT_BYTES_UNDER_LOAD = 1 << 20;
-
-	private final MVStore store;
+	private final StoreEngine store;
 
 	private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
@@ -48,13 +36,6 @@ final class GroupCommit implements AutoCloseable {
 	private final LongAdder commits = new LongAdder();
 
 	private final LongAdder writes = new LongAdder();
-
-	private final LongAdder compactions = new LongAdder();
-
-	private int commitsSinceCompaction;
-
-	/** The change number that only asks to store compacted pages (not a write). */
-	private volatile long housekeepingChange;
 
 	private final Thread committer;
 
@@ -66,13 +47,10 @@ final class GroupCommit implements AutoCloseable {
 
 	private RuntimeException failure;
 
-	private boolean compactionDue;
-
 	/**
-	 * @param store the file store, {@code null} for memory-only data (nothing to wait
-	 * for)
+	 * @param store the engine, {@code null} for memory-only data (nothing to wait for)
 	 */
-	GroupCommit(MVStore store) {
+	GroupCommit(StoreEngine store) {
 		this.store = store;
 		if (store != null) {
 			this.committer = new Thread(this::run, "souq-store-committer");
@@ -116,10 +94,6 @@ final class GroupCommit implements AutoCloseable {
 
 	long writes() {
 		return this.writes.sum();
-	}
-
-	long compactions() {
-		return this.compactions.sum();
 	}
 
 	/**
@@ -177,37 +151,22 @@ final class GroupCommit implements AutoCloseable {
 
 	private void run() {
 		while (true) {
-			boolean idle;
 			synchronized (this) {
 				while (this.requested <= this.durable && !this.closed) {
-					long before = System.nanoTime();
 					try {
-						wait(IDLE_MILLIS);
+						wait();
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
 						return;
 					}
-					if (this.requested <= this.durable && this.compactionDue
-							&& System.nanoTime() - before >= IDLE_MILLIS * 900_000L) {
-						break;
-					}
 				}
 				if (this.closed && this.requested <= this.durable) {
 					return;
 				}
-				idle = this.requested <= this.durable;
 			}
 			try {
-				if (idle) {
-					compact(COMPACT_BYTES);
-				}
-				else {
-					commit();
-					if (++this.commitsSinceCompaction >= COMMITS_PER_COMPACTION) {
-						compact(COMPACT_BYTES_UNDER_LOAD);
-					}
-				}
+				commit();
 			}
 			catch (RuntimeException ex) {
 				synchronized (this) {
@@ -224,45 +183,19 @@ final class GroupCommit implements AutoCloseable {
 		Lock closing = this.gate.writeLock();
 		closing.lock();
 		try {
+			// every command numbered up to here has committed its transaction
 			covered = this.changes.get();
-			if (this.store.hasUnsavedChanges()) {
-				this.store.commit();
-				if (covered != this.housekeepingChange) {
-					this.commits.increment();
-				}
-			}
 		}
 		finally {
 			closing.unlock();
 		}
+		this.store.flush();
+		this.commits.increment();
 		synchronized (this) {
-			this.compactionDue = true;
 			if (covered > this.durable) {
 				this.durable = covered;
 			}
 			notifyAll();
-		}
-	}
-
-	/**
-	 * A step of compaction: moves the live pages of sparse chunks into the next commit,
-	 * so that the file stops growing. It changes no content, so it runs beside commands
-	 * (as H2's own housekeeping would); its pages are stored by the next commit.
-	 * @param bytes how much to rewrite at most
-	 */
-	private void compact(int bytes) {
-		this.commitsSinceCompaction = 0;
-		boolean rewrote = this.store.compact(COMPACT_FILL_RATE, bytes);
-		if (rewrote) {
-			this.compactions.increment();
-		}
-		synchronized (this) {
-			this.compactionDue = rewrote;
-			if (rewrote && this.requested <= this.durable) {
-				// store the moved pages: the old chunks can then be reused
-				this.requested = this.changes.incrementAndGet();
-				this.housekeepingChange = this.requested;
-			}
 		}
 	}
 

@@ -22,9 +22,9 @@ record LauncherOptions(MongoStorage storage, String bind, int port, boolean help
 			%s
 			  --bind <host>     address to listen on (default %s)
 			  --port <n>        port to listen on, 0 for a free one (default %d)
-			  --data-dir <dir>  keep the data in <dir>/%s (H2 file, created if missing)
+			  --data-dir <dir>  keep the data in the files of <dir> (created if missing)
 			  --in-memory       keep the data in memory only
-			""".formatted(USAGE, EmbeddedMongoServer.DEFAULT_HOST, DEFAULT_PORT, MongoStorage.DATA_FILE_NAME);
+			""".formatted(USAGE, EmbeddedMongoServer.DEFAULT_HOST, DEFAULT_PORT);
 
 	/**
 	 * Parses the arguments.

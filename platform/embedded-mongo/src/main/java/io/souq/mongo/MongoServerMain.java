@@ -7,7 +7,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * Runs an {@link EmbeddedMongoServer} as its own process until it is stopped (SIGTERM or
- * Ctrl-C close the server and the H2 file cleanly).
+ * Ctrl-C close the server and the store cleanly).
  *
  * <pre>
  * java -cp ... io.souq.mongo.MongoServerMain [--bind &lt;host&gt;] [--port &lt;n&gt;] (--data-dir &lt;dir&gt; | --in-memory)

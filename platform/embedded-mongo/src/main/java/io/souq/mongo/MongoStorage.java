@@ -5,14 +5,9 @@ import java.util.Objects;
 
 /**
  * Where an {@link EmbeddedMongoServer} keeps its data: in memory (lost on close) or in an
- * H2 MVStore file inside a directory.
+ * directory (the store's log files).
  */
 public sealed interface MongoStorage {
-
-	/**
-	 * Name of the H2 MVStore file that {@link #dataDir(Path)} storage keeps its data in.
-	 */
-	String DATA_FILE_NAME = "souq.mv.db";
 
 	/**
 	 * Data kept in memory only, gone when the server closes.
@@ -23,8 +18,8 @@ public sealed interface MongoStorage {
 	}
 
 	/**
-	 * Data kept in the file {@value #DATA_FILE_NAME} inside {@code directory}, which is
-	 * created when missing.
+	 * Data kept in the store's files inside {@code directory}, which is created when
+	 * missing.
 	 * @param directory the data directory
 	 * @return the file storage
 	 */
@@ -43,7 +38,7 @@ public sealed interface MongoStorage {
 	}
 
 	/**
-	 * Data kept in an H2 MVStore file; every acknowledged write is committed to it before
+	 * Data kept in the files of a directory; every acknowledged write is in them before
 	 * the reply goes out.
 	 *
 	 * @param directory the data directory
@@ -55,17 +50,9 @@ public sealed interface MongoStorage {
 			directory = directory.toAbsolutePath().normalize();
 		}
 
-		/**
-		 * The H2 MVStore file inside the directory.
-		 * @return the data file
-		 */
-		public Path dataFile() {
-			return this.directory.resolve(DATA_FILE_NAME);
-		}
-
 		@Override
 		public String toString() {
-			return "data file " + dataFile();
+			return "data dir " + this.directory;
 		}
 
 	}

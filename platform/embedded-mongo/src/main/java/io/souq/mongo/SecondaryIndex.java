@@ -3,7 +3,6 @@ package io.souq.mongo;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,15 +15,13 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
-import org.h2.mvstore.Cursor;
-import org.h2.mvstore.MVMap;
 
 /**
  * An index other than {@code _id}: non-unique or unique, sparse or not, single-field or
  * compound, multikey (one entry per array element), kept in the store as an ordered map
- * of entries {@code [key values..., id]} ({@link StoreTypes.EntryType}), so that it
- * survives a restart without a rebuild and serves equality, {@code $in}, ranges and sorts
- * in value order.
+ * of entries {@code [key values..., id]} ({@link KeyComparator}), so that it survives a
+ * restart without a rebuild and serves equality, {@code $in}, ranges and sorts in value
+ * order.
  * <p>
  * Entries are computed from the document alone (its key values and its id), so removing
  * or updating a document never needs anything but the document. Missing fields are
@@ -41,11 +38,9 @@ final class SecondaryIndex extends Index<Object> {
 
 	private final boolean unique;
 
-	private final MVMap<Object[], Boolean> entries;
+	private volatile StoreMap entries;
 
-	private final MVMap<String, String> meta;
-
-	private final StoreTypes.EntryType entryType;
+	private final KeyComparator comparator;
 
 	private final int fields;
 
@@ -54,16 +49,15 @@ final class SecondaryIndex extends Index<Object> {
 	private volatile boolean multikey;
 
 	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique, SouqCollection collection,
-			MVMap<Object[], Boolean> entries, StoreTypes.EntryType entryType, MVMap<String, String> meta) {
+			StoreMap entries, KeyComparator comparator) {
 		super(name, keys, sparse);
 		this.collection = collection;
 		this.unique = unique;
 		this.entries = entries;
-		this.entryType = entryType;
-		this.meta = meta;
+		this.comparator = comparator;
 		this.fields = keys.size();
-		this.built = meta.containsKey(BUILT + name);
-		this.multikey = meta.containsKey(MULTIKEY + name);
+		this.built = collection.metaValue(BUILT + name) != null;
+		this.multikey = collection.metaValue(MULTIKEY + name) != null;
 	}
 
 	static boolean[] directions(List<IndexKey> keys) {
@@ -74,12 +68,17 @@ final class SecondaryIndex extends Index<Object> {
 		return ascending;
 	}
 
-	MVMap<Object[], Boolean> entries() {
+	StoreMap entries() {
 		return this.entries;
 	}
 
-	StoreTypes.EntryType entryType() {
-		return this.entryType;
+	/** The map under a new name, after the collection was renamed. */
+	void relocate(StoreMap renamed) {
+		this.entries = renamed;
+	}
+
+	KeyComparator comparator() {
+		return this.comparator;
 	}
 
 	boolean sparse() {
@@ -102,7 +101,7 @@ final class SecondaryIndex extends Index<Object> {
 
 	void markBuilt() {
 		if (!this.built) {
-			this.meta.put(BUILT + getName(), "true");
+			this.collection.metaPut(BUILT + getName(), "true");
 			this.built = true;
 		}
 	}
@@ -113,7 +112,7 @@ final class SecondaryIndex extends Index<Object> {
 	 * @return its entries, empty when a sparse index skips it
 	 */
 	Set<Object[]> entriesOf(Document document) {
-		Set<Object[]> result = new TreeSet<>(this.entryType);
+		Set<Object[]> result = new TreeSet<>(this.comparator::compareValues);
 		if (isSparse() && !hasAnyValue(document)) {
 			return result;
 		}
@@ -190,13 +189,14 @@ final class SecondaryIndex extends Index<Object> {
 		Object[] to = entry.clone();
 		from[this.fields] = KeyOrder.Bound.LOWEST;
 		to[this.fields] = KeyOrder.Bound.HIGHEST;
-		Cursor<Object[], Boolean> cursor = this.entries.cursor(from, to, false);
-		while (cursor.hasNext()) {
-			Object[] existing = cursor.next();
-			if (KeyOrder.compare(existing[this.fields], entry[this.fields]) != 0) {
-				Object[] values = new Object[this.fields];
-				System.arraycopy(entry, 0, values, 0, this.fields);
-				throw new DuplicateKeyError(this, target, getKeys(), new KeyValue(values));
+		try (StoreMap.Entries same = this.entries.entries(ValueCodec.key(from), ValueCodec.key(to), false, false)) {
+			while (same.hasNext()) {
+				Object id = ValueCodec.lastValue(same.next(), this.fields + 1);
+				if (KeyOrder.compare(id, entry[this.fields]) != 0) {
+					Object[] values = new Object[this.fields];
+					System.arraycopy(entry, 0, values, 0, this.fields);
+					throw new DuplicateKeyError(this, target, getKeys(), new KeyValue(values));
+				}
 			}
 		}
 	}
@@ -207,13 +207,13 @@ final class SecondaryIndex extends Index<Object> {
 		Set<Object[]> documentEntries = entriesOf(document);
 		noteMultikey(document);
 		for (Object[] entry : documentEntries) {
-			this.entries.put(entry, Boolean.TRUE);
+			this.entries.add(ValueCodec.key(entry));
 		}
 	}
 
 	private void noteMultikey(Document document) {
 		if (!this.multikey && isMultikey(document)) {
-			this.meta.put(MULTIKEY + getName(), "true");
+			this.collection.metaPut(MULTIKEY + getName(), "true");
 			this.multikey = true;
 		}
 	}
@@ -224,7 +224,7 @@ final class SecondaryIndex extends Index<Object> {
 			return null;
 		}
 		for (Object[] entry : entriesOf(document)) {
-			this.entries.remove(entry);
+			this.entries.remove(ValueCodec.key(entry));
 		}
 		return this.collection.idKey(document);
 	}
@@ -292,10 +292,10 @@ final class SecondaryIndex extends Index<Object> {
 		// checkUpdate ran for every index before anything was written
 		noteMultikey(newDocument);
 		for (Object[] entry : before) {
-			this.entries.remove(entry);
+			this.entries.remove(ValueCodec.key(entry));
 		}
 		for (Object[] entry : after) {
-			this.entries.put(entry, Boolean.TRUE);
+			this.entries.add(ValueCodec.key(entry));
 		}
 	}
 
@@ -311,7 +311,7 @@ final class SecondaryIndex extends Index<Object> {
 
 	@Override
 	public long getCount() {
-		return this.entries.sizeAsLong();
+		return this.entries.size();
 	}
 
 	/** Built from every document once: a reopened index is not rebuilt. */
@@ -327,8 +327,8 @@ final class SecondaryIndex extends Index<Object> {
 
 	@Override
 	public void drop() {
-		this.meta.remove(BUILT + getName());
-		this.meta.remove(MULTIKEY + getName());
+		this.collection.metaRemove(BUILT + getName());
+		this.collection.metaRemove(MULTIKEY + getName());
 		this.collection.removeIndexMap(this.entries);
 	}
 
@@ -344,13 +344,17 @@ final class SecondaryIndex extends Index<Object> {
 	 * @return a description of each difference (at most a few)
 	 */
 	List<String> verify(Iterable<Document> documents) {
-		Set<Object[]> expected = new TreeSet<>(this.entryType);
+		Set<Object[]> expected = new TreeSet<>(this.comparator::compareValues);
 		for (Document document : documents) {
 			expected.addAll(entriesOf(document));
 		}
-		Set<Object[]> actual = new TreeSet<>(this.entryType);
-		for (Map.Entry<Object[], Boolean> entry : this.entries.entrySet()) {
-			actual.add(entry.getKey());
+		Set<Object[]> actual = new TreeSet<>(this.comparator::compareValues);
+		long stored = 0;
+		try (StoreMap.Entries all = this.entries.entries(null, null, false, false)) {
+			while (all.hasNext()) {
+				actual.add(ValueCodec.values(all.next(), this.fields + 1));
+				stored++;
+			}
 		}
 		List<String> differences = new java.util.ArrayList<>();
 		for (Object[] entry : expected) {
@@ -363,8 +367,11 @@ final class SecondaryIndex extends Index<Object> {
 				differences.add(getName() + " has a stale " + java.util.Arrays.toString(entry));
 			}
 		}
-		if (actual.size() != this.entries.sizeAsLong()) {
+		if (actual.size() != stored) {
 			differences.add(getName() + " holds entries that compare equal");
+		}
+		if (stored != this.entries.size()) {
+			differences.add(getName() + " counts " + this.entries.size() + " entries but holds " + stored);
 		}
 		return differences;
 	}

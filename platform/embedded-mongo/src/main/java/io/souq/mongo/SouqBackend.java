@@ -14,14 +14,13 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.StringDataType;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 
 /**
  * The store behind {@link EmbeddedMongoServer}: mongo-java-server's protocol, command and
- * query engine over Souq's own storage (one H2 MVStore, in a file or in memory) with
- * secondary indexes, a query planner, TTL expiry and group commit.
+ * query engine over Souq's own storage ({@link StoreEngine}: Berkeley DB Java Edition, in
+ * a directory or in memory) with secondary indexes, a query planner, TTL expiry and group
+ * commit.
  * <p>
  * Every command runs inside a {@link CommandScope}; before its reply leaves, what it
  * wrote, and what it read, is in the file ({@link GroupCommit}). It answers
@@ -35,9 +34,10 @@ final class SouqBackend extends AbstractMongoBackend {
 
 	static final String FORMAT_MAP = "souq.format";
 
-	private static final int CACHE_MEGABYTES = 48;
+	/** The file of the store's first format (H2 MVStore, Java-serialised documents). */
+	static final String OLDER_FORMAT_FILE = "souq.mv.db";
 
-	private static final int PAGE_SPLIT_BYTES = 4 * 1024;
+	private static final byte[] VERSION_KEY = "version".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
 	/**
 	 * How long superseded chunks stay readable, for reads that started before a commit.
@@ -55,38 +55,43 @@ final class SouqBackend extends AbstractMongoBackend {
 
 	private final TtlMonitor ttlMonitor;
 
-	private SouqBackend(MVStore store, boolean persistent) {
-		this.context = new StoreContext(store, new GroupCommit(persistent ? store : null));
-		for (String databaseName : storedDatabaseNames(store)) {
-			resolveDatabase(databaseName);
+	private SouqBackend(StoreEngine engine) {
+		this.context = new StoreContext(engine, new GroupCommit(engine.persistent() ? engine : null));
+		// opening reads the namespaces and index descriptions: its cursors close with it
+		CommandScope opening = CommandScope.open(engine, true);
+		try {
+			for (String databaseName : storedDatabaseNames(engine)) {
+				resolveDatabase(databaseName);
+			}
 		}
+		finally {
+			opening.finish(true);
+			opening.close();
+		}
+		engine.flush();
 		this.ttlMonitor = new TtlMonitor(this);
 	}
 
 	/**
-	 * Opens (or creates) a data file.
-	 * @param dataFile the file
+	 * Opens (or creates) the store in a data directory.
+	 * @param directory the directory
 	 * @return the backend
-	 * @throws org.h2.mvstore.MVStoreException if the file cannot be opened, e.g. when
-	 * another process has it open
-	 * @throws EmbeddedMongoException if the file holds another format
+	 * @throws com.sleepycat.je.EnvironmentLockedException if another process has it open
+	 * @throws EmbeddedMongoException if the directory holds another format
 	 */
-	static SouqBackend open(Path dataFile) {
-		MVStore store = new MVStore.Builder().fileName(dataFile.toString())
-			.autoCommitDisabled()
-			.cacheSize(CACHE_MEGABYTES)
-			.pageSplitSize(PAGE_SPLIT_BYTES)
-			.open();
+	static SouqBackend open(Path directory) {
+		if (java.nio.file.Files.exists(directory.resolve(OLDER_FORMAT_FILE))) {
+			throw new EmbeddedMongoException("data dir " + directory + " holds an older storage format ("
+					+ OLDER_FORMAT_FILE + ") that this store does not read: "
+					+ "run ./souq reset to start with empty data (or move the file away)");
+		}
+		StoreEngine engine = StoreEngine.open(directory);
 		try {
-			// chunks are reused as soon as no version in use needs them (commands
-			// register
-			// theirs): an MVStore otherwise keeps every chunk of the last 45 s
-			store.setRetentionTime(0);
-			checkFormat(store, dataFile);
-			return new SouqBackend(store, true);
+			checkFormat(engine, directory);
+			return new SouqBackend(engine);
 		}
 		catch (RuntimeException ex) {
-			store.closeImmediately();
+			engine.close();
 			throw ex;
 		}
 	}
@@ -96,37 +101,27 @@ final class SouqBackend extends AbstractMongoBackend {
 	 * @return the backend
 	 */
 	static SouqBackend inMemory() {
-		MVStore store = new MVStore.Builder().autoCommitDisabled().open();
-		checkFormat(store, null);
-		return new SouqBackend(store, false);
+		StoreEngine engine = StoreEngine.inMemory();
+		checkFormat(engine, null);
+		return new SouqBackend(engine);
 	}
 
-	private static void checkFormat(MVStore store, Path dataFile) {
-		MVMap<String, String> format = store.openMap(FORMAT_MAP,
-				new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
-					.valueType(StringDataType.INSTANCE));
-		String version = format.get("version");
+	private static void checkFormat(StoreEngine engine, Path directory) {
+		StoreMap format = engine.map(FORMAT_MAP, null);
+		byte[] version = format.get(VERSION_KEY);
 		if (version == null) {
-			boolean older = store.getMapNames()
-				.stream()
-				.anyMatch((name) -> name.startsWith("databases.") || name.startsWith("meta."));
-			if (older) {
-				throw new EmbeddedMongoException(
-						"data file " + dataFile + " holds an older storage format that this store does not read: "
-								+ "run ./souq reset to start with empty data (or move the file away)");
-			}
-			format.put("version", FORMAT_VERSION);
-			store.commit();
+			format.putIfAbsent(VERSION_KEY, FORMAT_VERSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
-		else if (!FORMAT_VERSION.equals(version)) {
-			throw new EmbeddedMongoException("data file " + dataFile + " holds storage format " + version
-					+ ", this store reads format " + FORMAT_VERSION + ": run ./souq reset to start with empty data");
+		else if (!FORMAT_VERSION.equals(new String(version, java.nio.charset.StandardCharsets.UTF_8))) {
+			throw new EmbeddedMongoException("data dir " + directory + " holds storage format "
+					+ new String(version, java.nio.charset.StandardCharsets.UTF_8) + ", this store reads format "
+					+ FORMAT_VERSION + ": run ./souq reset to start with empty data");
 		}
 	}
 
-	private static Set<String> storedDatabaseNames(MVStore store) {
+	private static Set<String> storedDatabaseNames(StoreEngine engine) {
 		Set<String> names = new LinkedHashSet<>();
-		for (String mapName : store.getMapNames()) {
+		for (String mapName : engine.names()) {
 			if (mapName.startsWith(SouqDatabase.DATA_PREFIX)) {
 				String fullName = mapName.substring(SouqDatabase.DATA_PREFIX.length());
 				names.add(fullName.substring(0, fullName.indexOf('.')));
@@ -178,17 +173,15 @@ final class SouqBackend extends AbstractMongoBackend {
 	 * read is durable.
 	 */
 	<T> T durably(boolean mayWrite, java.util.function.Supplier<T> command) {
-		CommandScope scope = CommandScope.open();
+		CommandScope scope = CommandScope.open(this.context.engine(), mayWrite);
 		if (scope == null) {
 			return command.get();
 		}
 		GroupCommit commit = this.context.commit();
 		Lock gate = (mayWrite && commit.persistent()) ? commit.writeGate() : null;
-		T reply;
+		T reply = null;
 		RuntimeException failure = null;
 		long target;
-		MVStore store = this.context.store();
-		MVStore.TxCounter version = commit.persistent() ? store.registerVersionUsage() : null;
 		if (gate != null) {
 			gate.lock();
 		}
@@ -196,18 +189,29 @@ final class SouqBackend extends AbstractMongoBackend {
 			reply = command.get();
 		}
 		catch (RuntimeException ex) {
-			// a failed command may have written part of a batch
 			failure = ex;
-			reply = null;
 		}
 		finally {
-			if (gate != null) {
-				gate.unlock();
+			try {
+				// a refused write (MongoServerException) keeps what the command did
+				// before
+				// it, as MongoDB does; anything unexpected undoes the whole command
+				scope.finish(failure == null || failure instanceof MongoServerException);
 			}
-			if (version != null) {
-				store.deregisterVersionUsage(version);
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
 			}
-			target = scope.close();
+			finally {
+				if (gate != null) {
+					gate.unlock();
+				}
+				target = scope.close();
+			}
 		}
 		if (scope.wroteAnything()) {
 			commit.countWrite();
@@ -245,10 +249,10 @@ final class SouqBackend extends AbstractMongoBackend {
 	public Document getServerStatus() {
 		Document status = super.getServerStatus();
 		GroupCommit commit = this.context.commit();
-		Document souq = new Document("storage", commit.persistent() ? "file" : "memory")
+		Document souq = new Document("storage", commit.persistent() ? "file" : "memory").append("engine", "je")
 			.append("commits", commit.commits())
 			.append("writes", commit.writes())
-			.append("compactions", commit.compactions())
+			.append("fileBytes", this.context.engine().fileSize())
 			.append("plannerEnabled", this.context.plannerEnabled())
 			.append("ttlPasses", this.ttlMonitor.passes())
 			.append("ttlDeleted", this.ttlMonitor.deleted());
@@ -261,10 +265,7 @@ final class SouqBackend extends AbstractMongoBackend {
 		this.ttlMonitor.close();
 		super.close();
 		this.context.commit().close();
-		MVStore store = this.context.store();
-		if (!store.isClosed()) {
-			store.close();
-		}
+		this.context.engine().close();
 	}
 
 }

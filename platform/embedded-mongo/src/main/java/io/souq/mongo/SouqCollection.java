@@ -25,8 +25,6 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import org.h2.mvstore.Cursor;
-import org.h2.mvstore.MVMap;
 
 /**
  * A collection of the store: documents as BSON bytes in an MVStore map keyed by
@@ -42,9 +40,9 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 
 	private final StoreContext context;
 
-	private final MVMap<Object, byte[]> data;
+	private volatile StoreMap data;
 
-	private final MVMap<String, String> meta;
+	private volatile StoreMap meta;
 
 	private final QueryCounters counters = new QueryCounters();
 
@@ -54,20 +52,43 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 	private final ThreadLocal<Document> aggregationFilter = new ThreadLocal<>();
 
 	SouqCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-			CursorRegistry cursorRegistry, StoreContext context, MVMap<Object, byte[]> data,
-			MVMap<String, String> meta) {
+			CursorRegistry cursorRegistry, StoreContext context, StoreMap data, StoreMap meta) {
 		super(database, collectionName, options, cursorRegistry);
 		this.context = context;
 		this.data = data;
 		this.meta = meta;
 	}
 
-	MVMap<String, String> meta() {
-		return this.meta;
+	StoreMap data() {
+		return this.data;
 	}
 
-	MVMap<Object, byte[]> data() {
-		return this.data;
+	/** The maps under a new name, after the collection was renamed. */
+	void relocate(StoreMap data, StoreMap meta) {
+		this.data = data;
+		this.meta = meta;
+	}
+
+	String metaValue(String key) {
+		byte[] value = this.meta.get(utf8(key));
+		return (value != null) ? new String(value, java.nio.charset.StandardCharsets.UTF_8) : null;
+	}
+
+	void metaPut(String key, String value) {
+		changed();
+		byte[] bytes = utf8(key);
+		if (!this.meta.putIfAbsent(bytes, utf8(value))) {
+			this.meta.replace(bytes, utf8(value));
+		}
+	}
+
+	void metaRemove(String key) {
+		changed();
+		this.meta.remove(utf8(key));
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	QueryCounters queryCounters() {
@@ -92,12 +113,12 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 	}
 
 	boolean containsId(Object id) {
-		return this.data.containsKey(id);
+		return this.data.contains(ValueCodec.key(id));
 	}
 
-	void removeIndexMap(MVMap<?, ?> map) {
+	void removeIndexMap(StoreMap map) {
 		changed();
-		this.context.store().removeMap(map);
+		this.context.engine().remove(map.name());
 	}
 
 	/** Before each change to this collection's maps. */
@@ -132,8 +153,7 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 		Object key = (getIdField() != null) ? Missing.ofNullable(Utils.getSubdocumentValue(document, getIdField()))
 				: UUID.randomUUID();
 		changed();
-		byte[] previous = this.data.putIfAbsent(key, ValueCodec.encode(document));
-		if (previous != null) {
+		if (!this.data.putIfAbsent(ValueCodec.key(key), ValueCodec.encode(document))) {
 			throw new IllegalStateException("a document with _id " + key + " is already in " + this);
 		}
 		return key;
@@ -141,14 +161,14 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 
 	@Override
 	protected Document getDocument(Object position) {
-		byte[] bytes = this.data.get(position);
+		byte[] bytes = this.data.get(ValueCodec.key(position));
 		return (bytes != null) ? ValueCodec.decode(bytes) : null;
 	}
 
 	@Override
 	protected void removeDocument(Object position) {
 		changed();
-		if (this.data.remove(position) == null) {
+		if (!this.data.remove(ValueCodec.key(position))) {
 			throw new NoSuchElementException("no document with _id " + position + " in " + this);
 		}
 	}
@@ -156,7 +176,7 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 	@Override
 	protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
 		changed();
-		this.data.put(position, ValueCodec.encode(newDocument));
+		this.data.replace(ValueCodec.key(position), ValueCodec.encode(newDocument));
 	}
 
 	@Override
@@ -172,17 +192,18 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 	@Override
 	protected int getDataSize() {
 		long size = 0;
-		Cursor<Object, byte[]> cursor = this.data.cursor(null);
-		while (cursor.hasNext()) {
-			cursor.next();
-			size += cursor.getValue().length;
+		try (StoreMap.Entries entries = this.data.entries(null, null, false, true)) {
+			while (entries.hasNext()) {
+				entries.next();
+				size += entries.value().length;
+			}
 		}
 		return (int) Math.min(Integer.MAX_VALUE, size);
 	}
 
 	@Override
 	public int count() {
-		return (int) Math.min(Integer.MAX_VALUE, this.data.sizeAsLong());
+		return (int) Math.min(Integer.MAX_VALUE, this.data.size());
 	}
 
 	@Override
@@ -192,18 +213,18 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 
 	@Override
 	protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-		Cursor<Object, byte[]> cursor = this.data.cursor(null);
+		StoreMap.Entries entries = this.data.entries(null, null, false, true);
 		Iterator<DocumentWithPosition<Object>> documents = new Iterator<>() {
 
 			@Override
 			public boolean hasNext() {
-				return cursor.hasNext();
+				return entries.hasNext();
 			}
 
 			@Override
 			public DocumentWithPosition<Object> next() {
-				Object key = cursor.next();
-				return new DocumentWithPosition<>(ValueCodec.decode(cursor.getValue()), key);
+				Object key = ValueCodec.values(entries.next(), 1)[0];
+				return new DocumentWithPosition<>(ValueCodec.decode(entries.value()), key);
 			}
 
 		};
@@ -215,14 +236,14 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 	@Override
 	public void addIndex(Index<Object> index) {
 		boolean known = getIndexes().stream().anyMatch((existing) -> existing.getName().equals(index.getName()));
-		if (!known && index instanceof SecondaryIndex secondary && !secondary.built()) {
+		boolean build = !known && index instanceof SecondaryIndex secondary && !secondary.built();
+		if (build) {
 			changed();
-			secondary.clearForBuild();
+			((SecondaryIndex) index).clearForBuild();
 		}
 		super.addIndex(index);
-		if (!known && index instanceof SecondaryIndex secondary) {
-			changed();
-			secondary.markBuilt();
+		if (build) {
+			((SecondaryIndex) index).markBuilt();
 		}
 	}
 
@@ -296,18 +317,18 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 	}
 
 	private Stream<Document> allDocuments(boolean reverse) {
-		Cursor<Object, byte[]> cursor = this.data.cursor(null, null, reverse);
+		StoreMap.Entries entries = this.data.entries(null, null, reverse, true);
 		return stream(new Iterator<>() {
 
 			@Override
 			public boolean hasNext() {
-				return cursor.hasNext();
+				return entries.hasNext();
 			}
 
 			@Override
 			public Document next() {
-				cursor.next();
-				return ValueCodec.decode(cursor.getValue());
+				entries.next();
+				return ValueCodec.decode(entries.value());
 			}
 
 		});
@@ -334,7 +355,7 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 		SecondaryIndex index = plan.index();
 		Iterator<Document> documents = new Iterator<>() {
 
-			private Cursor<?, ?> cursor;
+			private StoreMap.Entries cursor;
 
 			private Document next;
 
@@ -348,23 +369,22 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 						this.cursor = open(stretches.next());
 						continue;
 					}
-					Object key = this.cursor.next();
+					byte[] key = this.cursor.next();
 					SouqCollection.this.counters.keyExamined();
 					Object id;
 					byte[] bytes;
 					if (index == null) {
-						id = key;
-						bytes = (byte[]) this.cursor.getValue();
+						id = null;
+						bytes = this.cursor.value();
 					}
 					else {
-						Object[] entry = (Object[]) key;
-						id = entry[entry.length - 1];
+						id = ValueCodec.lastValue(key, index.comparator().width());
 						if (seen != null && seen.contains(id)) {
 							continue;
 						}
-						bytes = SouqCollection.this.data.get(id);
+						bytes = SouqCollection.this.data.get(ValueCodec.key(id));
 					}
-					if (bytes == null || (seen != null && !seen.add(id))) {
+					if (bytes == null || (seen != null && id != null && !seen.add(id))) {
 						continue;
 					}
 					this.next = ValueCodec.decode(bytes);
@@ -382,15 +402,20 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 				return document;
 			}
 
-			private Cursor<?, ?> open(QueryPlanner.Range range) {
-				if (index == null) {
-					Object from = range.from()[0];
-					Object to = range.to()[0];
-					return plan.reverse() ? SouqCollection.this.data.cursor(to, from, true)
-							: SouqCollection.this.data.cursor(from, to, false);
+			private StoreMap.Entries open(QueryPlanner.Range range) {
+				if (this.cursor != null) {
+					this.cursor.close();
 				}
-				return plan.reverse() ? index.entries().cursor(range.to(), range.from(), true)
-						: index.entries().cursor(range.from(), range.to(), false);
+				if (index == null) {
+					byte[] from = ValueCodec.key(range.from()[0]);
+					byte[] to = ValueCodec.key(range.to()[0]);
+					return plan.reverse() ? SouqCollection.this.data.entries(to, from, true, true)
+							: SouqCollection.this.data.entries(from, to, false, true);
+				}
+				byte[] from = ValueCodec.key(range.from());
+				byte[] to = ValueCodec.key(range.to());
+				return plan.reverse() ? index.entries().entries(to, from, true, false)
+						: index.entries().entries(from, to, false, false);
 			}
 
 		};

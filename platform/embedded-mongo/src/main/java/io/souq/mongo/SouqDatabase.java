@@ -1,6 +1,5 @@
 package io.souq.mongo;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -14,15 +13,11 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
-import org.h2.mvstore.FileStore;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.StringDataType;
 
 /**
  * A database of the store: its collections are {@link SouqCollection}s, its indexes
  * {@link PrimaryIndex} (the data map) and {@link SecondaryIndex}es, each in maps of the
- * one MVStore named after the database and collection.
+ * one {@link StoreEngine} named after the database and collection.
  */
 final class SouqDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 
@@ -37,25 +32,23 @@ final class SouqDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 
 	private final StoreContext context;
 
+	private volatile boolean dropping;
+
 	SouqDatabase(String databaseName, CursorRegistry cursorRegistry, StoreContext context) {
 		super(databaseName, cursorRegistry);
 		this.context = context;
 		initializeNamespacesAndIndexes();
 	}
 
-	private MVStore store() {
-		return this.context.store();
+	private StoreEngine engine() {
+		return this.context.engine();
 	}
 
 	@Override
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		String fullName = getFullCollectionNamespace(collectionName);
-		MVMap<Object, byte[]> data = store().openMap(DATA_PREFIX + fullName,
-				new MVMap.Builder<Object, byte[]>().keyType(StoreTypes.IdType.INSTANCE)
-					.valueType(StoreTypes.BsonType.INSTANCE));
-		MVMap<String, String> meta = store().openMap(META_PREFIX + fullName,
-				new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
-					.valueType(StringDataType.INSTANCE));
+		StoreMap data = engine().map(DATA_PREFIX + fullName, KeyComparator.ID);
+		StoreMap meta = engine().map(META_PREFIX + fullName, null);
 		return new SouqCollection(this, collectionName, options, this.cursorRegistry, this.context, data, meta);
 	}
 
@@ -78,10 +71,9 @@ final class SouqDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 
 	private SecondaryIndex secondaryIndex(SouqCollection collection, String indexName, List<IndexKey> keys,
 			boolean sparse, boolean unique) {
-		StoreTypes.EntryType entryType = new StoreTypes.EntryType(SecondaryIndex.directions(keys));
-		MVMap<Object[], Boolean> entries = store().openMap(indexMapName(collection.getFullName(), indexName),
-				new MVMap.Builder<Object[], Boolean>().keyType(entryType).valueType(StoreTypes.NoValueType.INSTANCE));
-		return new SecondaryIndex(indexName, keys, sparse, unique, collection, entries, entryType, collection.meta());
+		KeyComparator comparator = new KeyComparator(SecondaryIndex.directions(keys));
+		StoreMap entries = engine().map(indexMapName(collection.getFullName(), indexName), comparator);
+		return new SecondaryIndex(indexName, keys, sparse, unique, collection, entries, comparator);
 	}
 
 	private static String indexMapName(String fullCollectionName, String indexName) {
@@ -91,29 +83,37 @@ final class SouqDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	@Override
 	public void dropCollection(String collectionName, Oplog oplog) {
 		super.dropCollection(collectionName, oplog);
-		removeMaps(getFullCollectionNamespace(collectionName));
+		if (!this.dropping) {
+			removeMaps(getFullCollectionNamespace(collectionName));
+		}
 	}
 
+	/**
+	 * Drops every collection, then every map of the database: the system collections are
+	 * still read while the others are dropped.
+	 */
 	@Override
 	public void drop(Oplog oplog) {
+		this.dropping = true;
 		super.drop(oplog);
-		for (String name : new ArrayList<>(store().getMapNames())) {
+		this.context.commit().change();
+		for (String name : engine().names()) {
 			if (name.startsWith(DATA_PREFIX + this.databaseName + ".")
 					|| name.startsWith(META_PREFIX + this.databaseName + ".")
 					|| name.startsWith(INDEX_PREFIX + this.databaseName + ".")) {
-				store().removeMap(name);
+				engine().remove(name);
 			}
 		}
 	}
 
 	private void removeMaps(String fullCollectionName) {
 		this.context.commit().change();
-		store().removeMap(DATA_PREFIX + fullCollectionName);
-		store().removeMap(META_PREFIX + fullCollectionName);
+		engine().remove(DATA_PREFIX + fullCollectionName);
+		engine().remove(META_PREFIX + fullCollectionName);
 		String indexPrefix = INDEX_PREFIX + fullCollectionName + INDEX_SEPARATOR;
-		for (String name : new ArrayList<>(store().getMapNames())) {
+		for (String name : engine().names()) {
 			if (name.startsWith(indexPrefix)) {
-				store().removeMap(name);
+				engine().remove(name);
 			}
 		}
 	}
@@ -127,23 +127,29 @@ final class SouqDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		rename(DATA_PREFIX + oldFullName, DATA_PREFIX + newFullName);
 		rename(META_PREFIX + oldFullName, META_PREFIX + newFullName);
 		String indexPrefix = INDEX_PREFIX + oldFullName + INDEX_SEPARATOR;
-		for (String name : new ArrayList<>(store().getMapNames())) {
+		for (String name : engine().names()) {
 			if (name.startsWith(indexPrefix)) {
 				rename(name, INDEX_PREFIX + newFullName + INDEX_SEPARATOR + name.substring(indexPrefix.length()));
+			}
+		}
+		if (collection instanceof SouqCollection moved) {
+			moved.relocate(engine().map(DATA_PREFIX + newFullName, KeyComparator.ID),
+					engine().map(META_PREFIX + newFullName, null));
+			for (SecondaryIndex index : moved.secondaryIndexes()) {
+				index.relocate(engine().map(indexMapName(newFullName, index.getName()), index.comparator()));
 			}
 		}
 	}
 
 	private void rename(String from, String to) {
-		if (store().hasMap(from)) {
-			store().renameMap(store().openMap(from), to);
+		if (engine().exists(from)) {
+			engine().rename(from, to);
 		}
 	}
 
 	@Override
 	protected long getStorageSize() {
-		FileStore<?> fileStore = store().getFileStore();
-		return (fileStore != null) ? fileStore.size() : 0;
+		return engine().fileSize();
 	}
 
 	@Override

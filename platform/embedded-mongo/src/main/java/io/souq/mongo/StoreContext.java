@@ -1,26 +1,24 @@
 package io.souq.mongo;
 
-import org.h2.mvstore.MVStore;
-
 /**
- * What every collection of one store shares: the MVStore, the group commit and whether
+ * What every collection of one store shares: the engine, the group commit and whether
  * queries are planned (tests turn planning off to compare with full scans).
  */
 final class StoreContext {
 
-	private final MVStore store;
+	private final StoreEngine engine;
 
 	private final GroupCommit commit;
 
 	private volatile boolean plannerEnabled = true;
 
-	StoreContext(MVStore store, GroupCommit commit) {
-		this.store = store;
+	StoreContext(StoreEngine engine, GroupCommit commit) {
+		this.engine = engine;
 		this.commit = commit;
 	}
 
-	MVStore store() {
-		return this.store;
+	StoreEngine engine() {
+		return this.engine;
 	}
 
 	GroupCommit commit() {

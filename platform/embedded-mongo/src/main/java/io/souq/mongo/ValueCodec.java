@@ -14,7 +14,6 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import org.h2.mvstore.WriteBuffer;
 
 /**
  * The file encoding of the store: documents as BSON bytes, and single key values (ids and
@@ -52,6 +51,9 @@ final class ValueCodec {
 	/** Anything else, as the single value of a BSON document. */
 	private static final byte BSON = 50;
 
+	/** A {@link KeyOrder.Bound}, never stored: only seeks use them. */
+	private static final byte BOUND = 60;
+
 	private static final String WRAPPED = "v";
 
 	private ValueCodec() {
@@ -84,7 +86,49 @@ final class ValueCodec {
 		return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
 	}
 
-	static void writeValue(WriteBuffer out, Object value) {
+	/**
+	 * The key of a sequence of values.
+	 * @param values the values, in key order
+	 * @return their encoding
+	 */
+	static byte[] key(Object... values) {
+		KeyWriter out = new KeyWriter();
+		for (Object value : values) {
+			writeValue(out, value);
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * Decodes every value of a key.
+	 * @param key the encoded key
+	 * @param count how many values it holds
+	 * @return the values
+	 */
+	static Object[] values(byte[] key, int count) {
+		java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(key);
+		Object[] values = new Object[count];
+		for (int i = 0; i < count; i++) {
+			values[i] = readValue(in);
+		}
+		return values;
+	}
+
+	/**
+	 * The last value of a key (an index entry's id).
+	 * @param key the encoded key
+	 * @param count how many values it holds
+	 * @return the last value
+	 */
+	static Object lastValue(byte[] key, int count) {
+		java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(key);
+		for (int i = 0; i < count - 1; i++) {
+			skipValue(in);
+		}
+		return readValue(in);
+	}
+
+	static void writeValue(KeyWriter out, Object value) {
 		if (value instanceof Missing) {
 			out.put(MISSING);
 		}
@@ -122,6 +166,9 @@ final class ValueCodec {
 		else if (value instanceof Instant instant) {
 			out.put(DATE).putLong(instant.getEpochSecond()).putInt(instant.getNano());
 		}
+		else if (value instanceof KeyOrder.Bound bound) {
+			out.put(BOUND).putInt(bound.type()).put(bound.after() ? (byte) 1 : (byte) 0);
+		}
 		else {
 			byte[] bytes = encode(new Document(WRAPPED, value));
 			out.put(BSON).putVarInt(bytes.length).put(bytes);
@@ -155,12 +202,36 @@ final class ValueCodec {
 				yield Instant.ofEpochSecond(seconds, in.getInt());
 			}
 			case BSON -> decode(readBytes(in)).get(WRAPPED);
+			case BOUND -> {
+				int type = in.getInt();
+				yield new KeyOrder.Bound(type, in.get() == 1);
+			}
 			default -> throw new IllegalStateException("unknown value tag " + tag + " in the data file");
 		};
 	}
 
+	/** Moves past one value. */
+	static void skipValue(ByteBuffer in) {
+		byte tag = in.get();
+		switch (tag) {
+			case MISSING, NULL, MIN_KEY, MAX_KEY, FALSE, TRUE -> {
+			}
+			case INT -> in.position(in.position() + 4);
+			case LONG, DOUBLE -> in.position(in.position() + 8);
+			case DECIMAL -> in.position(in.position() + 16);
+			case OBJECT_ID -> in.position(in.position() + 12);
+			case DATE -> in.position(in.position() + 12);
+			case BOUND -> in.position(in.position() + 5);
+			case STRING, BSON -> {
+				int length = KeyWriter.readVarInt(in);
+				in.position(in.position() + length);
+			}
+			default -> throw new IllegalStateException("unknown value tag " + tag + " in the data file");
+		}
+	}
+
 	static byte[] readBytes(ByteBuffer in) {
-		int length = org.h2.mvstore.DataUtils.readVarInt(in);
+		int length = KeyWriter.readVarInt(in);
 		byte[] bytes = new byte[length];
 		in.get(bytes);
 		return bytes;

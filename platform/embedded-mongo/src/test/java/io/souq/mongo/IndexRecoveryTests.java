@@ -14,9 +14,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.StringDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +41,7 @@ class IndexRecoveryTests {
 		Written written = writeRandomWorkload(dataDir, 7L);
 
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithDataDir(dataDir)) {
-			boolean wroteWhileOpening = server.backend().context().store().hasUnsavedChanges();
+			boolean wroteWhileOpening = server.backend().context().commit().latestChange() > 0;
 			QueryCounters counters = TestBackend.queryCounters(server, DATABASE, COLLECTION);
 			assertThat(counters.scans()).as("scans while opening").isZero();
 			assertThat(counters.documentsExamined()).isZero();
@@ -65,21 +62,20 @@ class IndexRecoveryTests {
 	void indexWhoseBuildIsNotMarkedCompleteIsRebuiltAtOpen() {
 		Path dataDir = this.tempDir.resolve("data");
 		Written written = writeRandomWorkload(dataDir, 8L);
-		MVStore raw = new MVStore.Builder().fileName(dataDir.resolve(MongoStorage.DATA_FILE_NAME).toString()).open();
-		try {
-			MVMap<String, String> meta = raw.openMap(SouqDatabase.META_PREFIX + DATABASE + "." + COLLECTION,
-					new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
-						.valueType(StringDataType.INSTANCE));
-			assertThat(meta.remove("built:a_1")).isNotNull();
-			raw.commit();
-		}
-		finally {
-			raw.close();
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithDataDir(dataDir)) {
+			SouqCollection items = (SouqCollection) server.backend()
+				.resolveDatabase(DATABASE)
+				.resolveCollection(COLLECTION, true);
+			assertThat(items.metaValue("built:a_1")).isNotNull();
+			server.backend().durably(true, () -> {
+				items.metaRemove("built:a_1");
+				return null;
+			});
 		}
 
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithDataDir(dataDir)) {
-			assertThat(server.backend().context().store().hasUnsavedChanges()).as("the rebuild wrote to the store")
-				.isTrue();
+			assertThat(server.backend().context().commit().latestChange()).as("the rebuild wrote to the store")
+				.isPositive();
 			assertThat(indexState(server)).isEqualTo(written.indexes());
 			try (MongoClient client = TestBackend.client(server)) {
 				assertThat(TestBackend.indexDifferences(server, client, DATABASE)).isEmpty();

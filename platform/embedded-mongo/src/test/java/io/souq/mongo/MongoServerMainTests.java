@@ -81,8 +81,8 @@ class MongoServerMainTests {
 			.start(LauncherOptions.parse("--port", "0", "--data-dir", dataDir.toString()), out);
 		try {
 			assertThat(output.toString(StandardCharsets.UTF_8))
-				.isEqualTo("souq-embedded-mongo listening on mongodb://127.0.0.1:" + server.port() + " (data file "
-						+ dataDir.resolve("souq.mv.db") + ")" + System.lineSeparator());
+				.isEqualTo("souq-embedded-mongo listening on mongodb://127.0.0.1:" + server.port() + " (data dir "
+						+ dataDir.toAbsolutePath().normalize() + ")" + System.lineSeparator());
 		}
 		finally {
 			MongoServerMain.stop(server, out);

@@ -139,6 +139,11 @@ final class Measurement {
 
 	static long size(Path file) {
 		try {
+			if (Files.isDirectory(file)) {
+				try (java.util.stream.Stream<Path> files = Files.list(file)) {
+					return files.filter(Files::isRegularFile).mapToLong((each) -> each.toFile().length()).sum();
+				}
+			}
 			return Files.size(file);
 		}
 		catch (java.io.IOException ex) {

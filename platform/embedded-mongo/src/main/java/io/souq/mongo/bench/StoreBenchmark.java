@@ -25,7 +25,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.souq.mongo.MongoStorage;
 import org.bson.Document;
 import org.slf4j.spi.SLF4JServiceProvider;
 
@@ -67,8 +66,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * counters ({@code serverStatus} with a {@code souq} document holding {@code writes} and
  * {@code commits}), writes per commit over the window ({@code n/a} otherwise).</li>
  * </ol>
- * After the workloads: the server's resident memory ({@code VmRSS}), the data file
- * ({@value MongoStorage#DATA_FILE_NAME}) divided by the live data (the {@code size} of
+ * After the workloads: the server's resident memory ({@code VmRSS}), the data file (the
+ * files of the data directory) divided by the live data (the {@code size} of
  * {@code collStats} when it is within 20 % of the BSON bytes inserted here, else those
  * bytes; the line says which), and a restart: SIGTERM, wait for the exit, start again on
  * the same directory, time to the listening line and to the first successful
@@ -226,7 +225,8 @@ public final class StoreBenchmark {
 	private void measureSize(int size, Path runDir, SizeResult result) throws IOException, InterruptedException {
 		Path dataDir = Files.createDirectories(runDir.resolve("orders-" + size));
 		Path log = runDir.resolve("server-" + size + ".log");
-		Path dataFile = dataDir.resolve(MongoStorage.DATA_FILE_NAME);
+		// the store's files: the data directory itself
+		Path dataFile = dataDir;
 		this.out.printf(Locale.ROOT, "%n## %,d documents of ~%,d bytes%n%n", size, this.options.docBytes());
 		ServerProcess server = startServer(dataDir, log);
 		try {

@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every acknowledged write of the file backend is in the file before the reply: a copy of
- * the file taken while the server runs (what a killed process leaves behind) holds every
- * acknowledged write.
+ * Every acknowledged write of the file storage is in its files before the reply: a copy
+ * of the files taken while the server runs (what a killed process leaves behind) holds
+ * every acknowledged write.
  */
-class H2DurabilityTests {
+class FileDurabilityTests {
 
 	@TempDir
 	Path tempDir;
@@ -50,20 +50,20 @@ class H2DurabilityTests {
 			assertThat(orderAfterCrash(dataDir, 1)).containsEntry("status", "SHIPPED");
 
 			orders.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
-			assertThat(namesAfterCrash(dataDir, H2DurabilityTests::indexNames)).contains("reference_1");
+			assertThat(namesAfterCrash(dataDir, FileDurabilityTests::indexNames)).contains("reference_1");
 
 			orders.deleteOne(Filters.eq("_id", 1));
 			assertThat(orderAfterCrash(dataDir, 1)).isNull();
 
 			shop.getCollection("payments").insertOne(new Document("_id", 2));
-			assertThat(namesAfterCrash(dataDir, H2DurabilityTests::collectionNames)).contains("payments");
+			assertThat(namesAfterCrash(dataDir, FileDurabilityTests::collectionNames)).contains("payments");
 			shop.getCollection("payments").drop();
-			assertThat(namesAfterCrash(dataDir, H2DurabilityTests::collectionNames)).doesNotContain("payments");
+			assertThat(namesAfterCrash(dataDir, FileDurabilityTests::collectionNames)).doesNotContain("payments");
 
 			client.getDatabase("scratch").getCollection("notes").insertOne(new Document("_id", 3));
-			assertThat(namesAfterCrash(dataDir, H2DurabilityTests::databaseNames)).contains("scratch");
+			assertThat(namesAfterCrash(dataDir, FileDurabilityTests::databaseNames)).contains("scratch");
 			client.getDatabase("scratch").drop();
-			assertThat(namesAfterCrash(dataDir, H2DurabilityTests::databaseNames)).doesNotContain("scratch");
+			assertThat(namesAfterCrash(dataDir, FileDurabilityTests::databaseNames)).doesNotContain("scratch");
 		}
 	}
 
@@ -73,7 +73,7 @@ class H2DurabilityTests {
 	 */
 	private <T> T afterCrash(Path dataDir, Function<MongoClient, T> read) throws IOException {
 		Path copy = Files.createTempDirectory(this.tempDir, "crash-copy");
-		Files.copy(dataDir.resolve(MongoStorage.DATA_FILE_NAME), copy.resolve(MongoStorage.DATA_FILE_NAME));
+		copyFiles(dataDir, copy);
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithDataDir(copy);
 				MongoClient client = TestBackend.client(server)) {
 			return read.apply(client);
@@ -138,7 +138,7 @@ class H2DurabilityTests {
 			orders.deleteOne(Filters.eq("_id", 8));
 			// the file as a killed process would leave it: no close, no final commit
 			Files.createDirectories(crashCopy);
-			Files.copy(dataDir.resolve(MongoStorage.DATA_FILE_NAME), crashCopy.resolve(MongoStorage.DATA_FILE_NAME));
+			copyFiles(dataDir, crashCopy);
 		}
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithDataDir(crashCopy);
 				MongoClient client = TestBackend.client(server)) {
@@ -166,6 +166,15 @@ class H2DurabilityTests {
 		assertThat(SouqBackend.mayWrite("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
 				List.of(new de.bwaldvogel.mongo.bson.Document("$out", "copy")))))
 			.isTrue();
+	}
+
+	/** The store's log files as they are now (not its lock file). */
+	private static void copyFiles(Path dataDir, Path copy) throws IOException {
+		try (java.util.stream.Stream<Path> files = Files.list(dataDir)) {
+			for (Path file : files.filter((each) -> each.getFileName().toString().endsWith(".jdb")).sorted().toList()) {
+				Files.copy(file, copy.resolve(file.getFileName()));
+			}
+		}
 	}
 
 }

@@ -1,0 +1,75 @@
+package io.souq.mongo;
+
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The order of a map's keys, each a sequence of encoded values ({@link ValueCodec}): an
+ * index entry's key values, each ascending or descending as the index declares it, then
+ * the document's id (always ascending); a data map's key is the id alone. Values compare
+ * in MongoDB's value order ({@link KeyOrder}). The store keeps this comparator with each
+ * map, so it must stay compatible with every key ever written.
+ */
+final class KeyComparator implements Comparator<byte[]>, Serializable {
+
+	private static final long serialVersionUID = 1L;
+
+	/** The key of a data map: the id alone. */
+	static final KeyComparator ID = new KeyComparator(new boolean[0]);
+
+	private final boolean[] ascending;
+
+	KeyComparator(boolean[] ascending) {
+		this.ascending = ascending.clone();
+	}
+
+	/** How many values a key holds: the fields, then the id. */
+	int width() {
+		return this.ascending.length + 1;
+	}
+
+	@Override
+	public int compare(byte[] left, byte[] right) {
+		if (Arrays.equals(left, right)) {
+			return 0;
+		}
+		ByteBuffer leftValues = ByteBuffer.wrap(left);
+		ByteBuffer rightValues = ByteBuffer.wrap(right);
+		for (int i = 0; i <= this.ascending.length; i++) {
+			int result = KeyOrder.compare(ValueCodec.readValue(leftValues), ValueCodec.readValue(rightValues));
+			if (result != 0) {
+				return (i == this.ascending.length || this.ascending[i]) ? result : -result;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * The same order over decoded keys.
+	 * @param left a key's values
+	 * @param right another key's values
+	 * @return negative, zero or positive
+	 */
+	int compareValues(Object[] left, Object[] right) {
+		for (int i = 0; i <= this.ascending.length; i++) {
+			int result = KeyOrder.compare(left[i], right[i]);
+			if (result != 0) {
+				return (i == this.ascending.length || this.ascending[i]) ? result : -result;
+			}
+		}
+		return 0;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof KeyComparator comparator && Arrays.equals(this.ascending, comparator.ascending);
+	}
+
+	@Override
+	public int hashCode() {
+		return Arrays.hashCode(this.ascending);
+	}
+
+}
