@@ -62,6 +62,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalPlatform implements AutoCloseable {
 
+	/**
+	 * How the store's launcher starts the one line it prints when it refuses to start.
+	 */
+	static final String STORE_FAILURE_PREFIX = "souq-embedded-mongo: ";
+
 	private static final Logger logger = LoggerFactory.getLogger(LocalPlatform.class);
 
 	/** The JVM options of the applications unless {@code SOUQ_APP_JAVA_OPTS} is set. */
@@ -992,6 +997,10 @@ public final class LocalPlatform implements AutoCloseable {
 			}
 			if (!process.isAlive()) {
 				pidFile(component).delete();
+				String refusal = LogFiles.refusal(log, STORE_FAILURE_PREFIX);
+				if (refusal != null) {
+					throw new SouqException(component.name() + ": " + refusal);
+				}
 				throw new SouqException(component.name() + " exited with code " + process.exitValue()
 						+ " during start-up; last lines of " + log + ":", LogFiles.tail(log, 25), null);
 			}

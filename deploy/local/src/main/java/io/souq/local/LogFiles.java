@@ -38,6 +38,24 @@ final class LogFiles {
 	}
 
 	/**
+	 * The one-line refusal a component printed last, if it ended that way: the store's
+	 * launcher prints {@code souq-embedded-mongo: <what is wrong and what to do>} and
+	 * exits (a data directory of an older format, a port in use).
+	 * @param file the component's log
+	 * @param prefix how the component's own failure line starts
+	 * @return the line without the prefix, or {@code null}
+	 */
+	static String refusal(Path file, String prefix) {
+		try {
+			String last = lastLines(file, 1).strip();
+			return last.startsWith(prefix) ? last.substring(prefix.length()).strip() : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * The last lines of a file (at most its last 256 KiB).
 	 * @param file the file
 	 * @param lines how many lines

@@ -49,4 +49,15 @@ class LogFilesTests {
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("world\n");
 	}
 
+	@Test
+	void aRefusalIsTheLastLineWithTheComponentsPrefix() throws Exception {
+		Path log = this.dir.resolve("mongo.log");
+		Files.writeString(log, "  INFO starting\n  ==== souq: starting mongo ====\n"
+				+ "souq-embedded-mongo: data dir /d holds an older storage format: run ./souq reset\n");
+		assertThat(LogFiles.refusal(log, LocalPlatform.STORE_FAILURE_PREFIX))
+			.isEqualTo("data dir /d holds an older storage format: run ./souq reset");
+		Files.writeString(log, "Exception in thread main\n\tat Main.main\n");
+		assertThat(LogFiles.refusal(log, LocalPlatform.STORE_FAILURE_PREFIX)).isNull();
+	}
+
 }
