@@ -1,8 +1,11 @@
 package io.souq.mongo;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.exception.MongoServerException;
@@ -37,15 +40,23 @@ final class GroupCommit implements AutoCloseable {
 
 	private final LongAdder writes = new LongAdder();
 
+	/** The highest change number a command waits for. */
+	private final AtomicLong requested = new AtomicLong();
+
+	/** The commands waiting, each parked until a flush covers its number. */
+	private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+
 	private final Thread committer;
 
-	private long durable;
+	/** The highest change number known to be in the files. */
+	private volatile long durable;
 
-	private long requested;
+	private volatile boolean closed;
 
-	private boolean closed;
+	private volatile RuntimeException failure;
 
-	private RuntimeException failure;
+	private record Waiter(long target, Thread thread) {
+	}
 
 	/**
 	 * @param store the engine, {@code null} for memory-only data (nothing to wait for)
@@ -97,82 +108,62 @@ final class GroupCommit implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until every change numbered up to {@code target} is in the file.
+	 * Waits until every change numbered up to {@code target} is in the files. Waiting
+	 * commands park (no monitor, so no spinning on a contended lock) and the committer
+	 * unparks those its flush covered.
 	 * @param target a change number
-	 * @throws MongoServerException when the store failed to commit or was closed
+	 * @throws MongoServerException when the store failed to write or was closed
 	 */
 	void awaitDurable(long target) {
-		if (this.store == null) {
+		if (this.store == null || this.durable >= target) {
 			return;
 		}
-		synchronized (this) {
-			if (this.durable >= target) {
-				return;
-			}
-			if (target > this.requested) {
-				this.requested = target;
-				notifyAll();
-			}
-			boolean interrupted = false;
+		this.requested.accumulateAndGet(target, Math::max);
+		Waiter waiter = new Waiter(target, Thread.currentThread());
+		this.waiters.add(waiter);
+		LockSupport.unpark(this.committer);
+		try {
 			while (this.durable < target) {
-				if (this.failure != null) {
-					throw new MongoServerException("the store could not write its file: " + this.failure.getMessage(),
-							this.failure);
+				RuntimeException failed = this.failure;
+				if (failed != null) {
+					throw new MongoServerException("the store could not write its files: " + failed.getMessage(),
+							failed);
 				}
-				if (this.closed) {
+				if (this.closed && !this.committer.isAlive()) {
 					throw new MongoServerException("the store is closing");
 				}
-				try {
-					wait();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
+				LockSupport.parkNanos(this, 100_000_000L);
 			}
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
+		}
+		finally {
+			this.waiters.remove(waiter);
 		}
 	}
 
-	/** Asks for a commit of everything changed so far, without waiting for it. */
+	/** Asks for a flush of everything changed so far, without waiting for it. */
 	void requestCommit() {
 		if (this.store == null) {
 			return;
 		}
-		synchronized (this) {
-			long latest = this.changes.get();
-			if (latest > this.requested) {
-				this.requested = latest;
-				notifyAll();
-			}
-		}
+		this.requested.accumulateAndGet(this.changes.get(), Math::max);
+		LockSupport.unpark(this.committer);
 	}
 
 	private void run() {
 		while (true) {
-			synchronized (this) {
-				while (this.requested <= this.durable && !this.closed) {
-					try {
-						wait();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return;
-					}
-				}
-				if (this.closed && this.requested <= this.durable) {
+			if (this.requested.get() <= this.durable) {
+				if (this.closed) {
 					return;
 				}
+				LockSupport.parkNanos(this, 1_000_000_000L);
+				continue;
 			}
 			try {
 				commit();
 			}
 			catch (RuntimeException ex) {
-				synchronized (this) {
-					this.failure = ex;
-					notifyAll();
-				}
+				this.failure = ex;
+				wakeAll();
 				return;
 			}
 		}
@@ -191,31 +182,38 @@ final class GroupCommit implements AutoCloseable {
 		}
 		this.store.flush();
 		this.commits.increment();
-		synchronized (this) {
-			if (covered > this.durable) {
-				this.durable = covered;
+		if (covered > this.durable) {
+			this.durable = covered;
+		}
+		for (Waiter waiter : this.waiters) {
+			if (waiter.target() <= covered) {
+				LockSupport.unpark(waiter.thread());
 			}
-			notifyAll();
 		}
 	}
 
-	/** Commits what is left and stops the committer. */
+	private void wakeAll() {
+		for (Waiter waiter : this.waiters) {
+			LockSupport.unpark(waiter.thread());
+		}
+	}
+
+	/** Writes what is left and stops the committer. */
 	@Override
 	public void close() {
 		if (this.store == null) {
 			return;
 		}
-		synchronized (this) {
-			this.requested = Math.max(this.requested, this.changes.get());
-			this.closed = true;
-			notifyAll();
-		}
+		this.requested.accumulateAndGet(this.changes.get(), Math::max);
+		this.closed = true;
+		LockSupport.unpark(this.committer);
 		try {
 			this.committer.join(10_000);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		wakeAll();
 	}
 
 }

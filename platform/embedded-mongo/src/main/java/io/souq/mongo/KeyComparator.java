@@ -38,12 +38,52 @@ final class KeyComparator implements Comparator<byte[]>, Serializable {
 		ByteBuffer leftValues = ByteBuffer.wrap(left);
 		ByteBuffer rightValues = ByteBuffer.wrap(right);
 		for (int i = 0; i <= this.ascending.length; i++) {
-			int result = KeyOrder.compare(ValueCodec.readValue(leftValues), ValueCodec.readValue(rightValues));
+			int result = compareNext(leftValues, rightValues);
 			if (result != 0) {
 				return (i == this.ascending.length || this.ascending[i]) ? result : -result;
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * Compares the next value of each key and moves past both. Two strings compare on
+	 * their UTF-8 bytes without decoding, unless they first differ where UTF-8's order
+	 * and Java's (UTF-16) part: at a character from U+E000 up.
+	 */
+	private static int compareNext(ByteBuffer left, ByteBuffer right) {
+		if (left.get(left.position()) == ValueCodec.STRING_TAG
+				&& right.get(right.position()) == ValueCodec.STRING_TAG) {
+			int leftStart = left.position();
+			int rightStart = right.position();
+			left.get();
+			right.get();
+			int leftLength = KeyWriter.readVarInt(left);
+			int rightLength = KeyWriter.readVarInt(right);
+			int leftFrom = left.position();
+			int rightFrom = right.position();
+			byte[] leftBytes = left.array();
+			byte[] rightBytes = right.array();
+			int common = Math.min(leftLength, rightLength);
+			for (int j = 0; j < common; j++) {
+				int a = leftBytes[leftFrom + j] & 0xFF;
+				int b = rightBytes[rightFrom + j] & 0xFF;
+				if (a != b) {
+					if (a >= 0xEE || b >= 0xEE) {
+						left.position(leftStart);
+						right.position(rightStart);
+						return KeyOrder.compare(ValueCodec.readValue(left), ValueCodec.readValue(right));
+					}
+					left.position(leftFrom + leftLength);
+					right.position(rightFrom + rightLength);
+					return Integer.compare(a, b);
+				}
+			}
+			left.position(leftFrom + leftLength);
+			right.position(rightFrom + rightLength);
+			return Integer.compare(leftLength, rightLength);
+		}
+		return KeyOrder.compare(ValueCodec.readValue(left), ValueCodec.readValue(right));
 	}
 
 	/**

@@ -262,7 +262,8 @@ final class SecondaryIndex extends Index<Object> {
 
 	@Override
 	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> target) {
-		if (sameKeys(oldDocument, newDocument)) {
+		// only a unique index can refuse an update
+		if (!this.unique || sameKeys(oldDocument, newDocument)) {
 			return;
 		}
 		Set<Object[]> added = entriesOf(newDocument);

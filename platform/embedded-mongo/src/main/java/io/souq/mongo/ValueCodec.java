@@ -40,6 +40,9 @@ final class ValueCodec {
 
 	private static final byte STRING = 20;
 
+	/** The tag of a string, for comparisons on the encoded bytes. */
+	static final byte STRING_TAG = STRING;
+
 	private static final byte FALSE = 30;
 
 	private static final byte TRUE = 31;
