@@ -166,11 +166,9 @@ final class SecondaryIndex extends Index<Object> {
 		return false;
 	}
 
+	/** The document's id: every index of a collection names a document by its id. */
 	@Override
 	public Object getPosition(Document document) {
-		if (isSparse() && !hasAnyValue(document)) {
-			return null;
-		}
 		return this.collection.idKey(document);
 	}
 
@@ -220,9 +218,6 @@ final class SecondaryIndex extends Index<Object> {
 
 	@Override
 	public Object remove(Document document) {
-		if (isSparse() && !hasAnyValue(document)) {
-			return null;
-		}
 		for (Object[] entry : entriesOf(document)) {
 			this.entries.remove(ValueCodec.key(entry));
 		}

@@ -96,6 +96,7 @@ final class StoreEngine implements AutoCloseable {
 		config.setConfigParam(EnvironmentConfig.FILE_LOGGING_LEVEL, "OFF");
 		config.setConfigParam(EnvironmentConfig.CONSOLE_LOGGING_LEVEL, "OFF");
 		config.setConfigParam(EnvironmentConfig.LOCK_TIMEOUT, "10 s");
+		config.setConfigParam(EnvironmentConfig.STATS_COLLECT, "false");
 		if (inMemory) {
 			config.setConfigParam(EnvironmentConfig.LOG_MEM_ONLY, "true");
 		}
