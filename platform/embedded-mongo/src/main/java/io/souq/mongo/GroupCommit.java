@@ -140,15 +140,6 @@ final class GroupCommit implements AutoCloseable {
 		}
 	}
 
-	/** Asks for a flush of everything changed so far, without waiting for it. */
-	void requestCommit() {
-		if (this.store == null) {
-			return;
-		}
-		this.requested.accumulateAndGet(this.changes.get(), Math::max);
-		LockSupport.unpark(this.committer);
-	}
-
 	private void run() {
 		while (true) {
 			if (this.requested.get() <= this.durable) {

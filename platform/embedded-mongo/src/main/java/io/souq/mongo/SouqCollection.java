@@ -59,10 +59,6 @@ final class SouqCollection extends AbstractSynchronizedMongoCollection<Object> {
 		this.meta = meta;
 	}
 
-	StoreMap data() {
-		return this.data;
-	}
-
 	/** The maps under a new name, after the collection was renamed. */
 	void relocate(StoreMap data, StoreMap meta) {
 		this.data = data;

@@ -107,10 +107,6 @@ final class StoreEngine implements AutoCloseable {
 		return this.persistent;
 	}
 
-	Environment environment() {
-		return this.environment;
-	}
-
 	/**
 	 * A map, opened (or created) with its key order.
 	 * @param name the map's name
