@@ -48,6 +48,14 @@ final class SecondaryIndex extends Index<Object> {
 
 	private volatile boolean multikey;
 
+	/**
+	 * The entries computed by the last {@link #checkAdd}, for the {@link #add} of the
+	 * same document (both run under the collection's lock, one after the other).
+	 */
+	private Document checkedDocument;
+
+	private Set<Object[]> checkedEntries;
+
 	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique, SouqCollection collection,
 			StoreMap entries, KeyComparator comparator) {
 		super(name, keys, sparse);
@@ -175,6 +183,9 @@ final class SecondaryIndex extends Index<Object> {
 	@Override
 	public void checkAdd(Document document, MongoCollection<Object> target) {
 		Set<Object[]> documentEntries = entriesOf(document);
+		// add(...) follows for the same document: it reuses these entries
+		this.checkedDocument = document;
+		this.checkedEntries = documentEntries;
 		if (this.unique) {
 			for (Object[] entry : documentEntries) {
 				checkUnique(entry, target);
@@ -202,7 +213,9 @@ final class SecondaryIndex extends Index<Object> {
 	@Override
 	public void add(Document document, Object position, MongoCollection<Object> target) {
 		// checkAdd ran for every index before anything was written
-		Set<Object[]> documentEntries = entriesOf(document);
+		Set<Object[]> documentEntries = (document == this.checkedDocument) ? this.checkedEntries : entriesOf(document);
+		this.checkedDocument = null;
+		this.checkedEntries = null;
 		noteMultikey(document);
 		for (Object[] entry : documentEntries) {
 			this.entries.add(ValueCodec.key(entry));
