@@ -120,7 +120,8 @@ class PaymentIT {
 		assertThat(JsonPath.<String>read(created.body(), "$.last4")).isEqualTo("4242");
 		assertThat(JsonPath.<Integer>read(created.body(), "$.expMonth")).isEqualTo(12);
 		assertThat(JsonPath.<Integer>read(created.body(), "$.expYear")).isEqualTo(year);
-		assertThat(created.body()).doesNotContain(VISA, CVC);
+		// the token is random hex and may hold the code's digits by chance: look past it
+		assertThat(created.body().replace(paymentMethod, "")).doesNotContain(VISA, CVC);
 
 		Document stored = this.mongo.getCollection("payment_methods").find(new Document("_id", paymentMethod)).first();
 		assertThat(stored).isNotNull().doesNotContainKeys("cardNumber", "number", "cvc");
