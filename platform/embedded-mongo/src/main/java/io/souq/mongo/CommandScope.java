@@ -68,7 +68,10 @@ final class CommandScope {
 		return scope.transaction;
 	}
 
-	/** Whether operations on this thread may read without locks (no transaction). */
+	/**
+	 * Whether operations on this thread belong to a writing command (then they read with
+	 * its transaction, else without locks).
+	 */
 	static boolean inTransaction() {
 		CommandScope scope = CURRENT.get();
 		return scope != null && scope.writable;
